@@ -1,0 +1,6 @@
+/** The one place commands are registered; `adclab --help` lists them in this order. */
+import type { CommandModule } from "../context.ts";
+import { convertCommand } from "./convert.ts";
+import { startCommand } from "./start.ts";
+
+export const COMMANDS: readonly CommandModule[] = [startCommand, convertCommand];

@@ -1,0 +1,2 @@
+/** @adclab/server — entry. Nothing is exported yet: see CONTEXT.md for what lands here and when. */
+export {};

@@ -1,0 +1,9 @@
+/**
+ * @adclab/core — the public barrel: this file is the table of contents of the core.
+ * Pure TypeScript only (no node:*, no DOM): the web app runs the same code in the browser.
+ */
+export * from "./errors/input-error.ts";
+export * from "./knowledge/seed-table.ts";
+export * from "./random/rng.ts";
+export * from "./units/index.ts";
+export { ADCLAB_VERSION } from "./version.ts";

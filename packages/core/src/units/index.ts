@@ -1,0 +1,3 @@
+export * from "./concentration.ts";
+export * from "./molecular-weights.ts";
+export * from "./time.ts";
