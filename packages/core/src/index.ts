@@ -3,6 +3,7 @@
  * Pure TypeScript only (no node:*, no DOM): the web app runs the same code in the browser.
  */
 export * from "./errors/input-error.ts";
+export * from "./io/index.ts";
 export * from "./knowledge/seed-table.ts";
 export * from "./random/rng.ts";
 export * from "./units/index.ts";

@@ -1,0 +1,19 @@
+/** Dose–response files → records → curves. */
+export { knownMolecularWeight, splitHeaderUnit } from "./concentration-column.ts";
+export { parseRole, type ReadOptions, readLongTable, readLongTableRows } from "./long-table.ts";
+export {
+  type CurveOptions,
+  type CurveSet,
+  type DoseResponseCurve,
+  type Normalization,
+  toCurves,
+} from "./normalize.ts";
+export { type GridCell, looksLikePlateGrid, type PlateGrid, parsePlateGrids } from "./plate-grid.ts";
+export { type PlateReadOptions, readPlateLayout, type TextFile } from "./plate-layout.ts";
+export {
+  canonicalWell,
+  type DoseResponseData,
+  type DoseResponseRecord,
+  WELL_ROLES,
+  type WellRole,
+} from "./types.ts";
