@@ -5,6 +5,7 @@
 export * from "./errors/input-error.ts";
 export * from "./io/index.ts";
 export * from "./knowledge/seed-table.ts";
+export * from "./ode/index.ts";
 export * from "./random/rng.ts";
 export * from "./units/index.ts";
 export { ADCLAB_VERSION } from "./version.ts";
