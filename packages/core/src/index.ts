@@ -2,6 +2,7 @@
  * @adclab/core — the public barrel: this file is the table of contents of the core.
  * Pure TypeScript only (no node:*, no DOM): the web app runs the same code in the browser.
  */
+export * from "./coloc/index.ts";
 export * from "./errors/input-error.ts";
 export * from "./io/index.ts";
 export * from "./knowledge/seed-table.ts";

@@ -1,0 +1,178 @@
+/**
+ * Rank correlations: Spearman's ρ (Pearson's r of average ranks, ties get the mean of the ranks
+ * they span — as scipy.stats.spearmanr) and Kendall's τ-b in O(n log n) (Knight, "A computer
+ * method for calculating Kendall's tau with ungrouped data", JASA 61:436, 1966).
+ *
+ * Both work on "dense codes": each value replaced by the index of its distinct value. Integer
+ * images (8/16-bit) already are such codes, so no sort is needed; float images are sorted once.
+ */
+import { isIntegerPixels, type PixelArray } from "./pixels.ts";
+
+/** Largest integer sample value for which a histogram (instead of a sort) is used. */
+const HISTOGRAM_LIMIT = 1 << 20;
+
+interface DenseCodes {
+  /** Code of each pixel, 0 … levels−1, ordered like the values. */
+  codes: Uint32Array | Uint16Array | Uint8Array;
+  levels: number;
+  /** Number of pixels with each code. */
+  counts: Float64Array;
+}
+
+/** Dense codes of a channel (integer values ≥ 0 are used directly; others are sorted). */
+export function denseCodes(a: PixelArray): DenseCodes {
+  const n = a.length;
+  if (isIntegerPixels(a)) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const v = a[i] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (n > 0 && min >= 0 && max < HISTOGRAM_LIMIT && (a instanceof Uint8Array || a instanceof Uint16Array)) {
+      const counts = new Float64Array(max + 1);
+      for (let i = 0; i < n; i++) {
+        const v = a[i] as number;
+        counts[v] = (counts[v] as number) + 1;
+      }
+      return { codes: a, levels: max + 1, counts };
+    }
+  }
+  const sorted = Float64Array.from(a).sort();
+  let levels = 0;
+  const distinct = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i] as number;
+    if (i === 0 || v !== sorted[i - 1]) distinct[levels++] = v;
+  }
+  const codes = new Uint32Array(n);
+  const counts = new Float64Array(levels);
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number;
+    let lo = 0;
+    let hi = levels - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((distinct[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    codes[i] = lo;
+    counts[lo] = (counts[lo] as number) + 1;
+  }
+  return { codes, levels, counts };
+}
+
+/** Average (1-based) rank of each code: ranks cum+1 … cum+c share cum + (c+1)/2. */
+function averageRankOfCode(counts: Float64Array): Float64Array {
+  const out = new Float64Array(counts.length);
+  let cum = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k] as number;
+    out[k] = cum + (c + 1) / 2;
+    cum += c;
+  }
+  return out;
+}
+
+/** Spearman's ρ with average ranks for ties. */
+export function spearmanRho(x: PixelArray, y: PixelArray): number {
+  const n = x.length;
+  if (n < 2) return Number.NaN;
+  const cx = denseCodes(x);
+  const cy = denseCodes(y);
+  const rx = averageRankOfCode(cx.counts);
+  const ry = averageRankOfCode(cy.counts);
+  const mean = (n + 1) / 2; // the mean of average ranks is always (n+1)/2
+  // Variances straight from the histograms; only the cross term needs the pixels.
+  let sxx = 0;
+  for (let k = 0; k < cx.levels; k++) sxx += (cx.counts[k] as number) * ((rx[k] as number) - mean) ** 2;
+  let syy = 0;
+  for (let k = 0; k < cy.levels; k++) syy += (cy.counts[k] as number) * ((ry[k] as number) - mean) ** 2;
+  let sxy = 0;
+  const ax = cx.codes;
+  const ay = cy.codes;
+  for (let i = 0; i < n; i++)
+    sxy += ((rx[ax[i] as number] as number) - mean) * ((ry[ay[i] as number] as number) - mean);
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/** Pairs tied within groups of the given sizes: Σ t(t−1)/2. */
+function tiedPairs(counts: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const t = counts[k] as number;
+    s += (t * (t - 1)) / 2;
+  }
+  return s;
+}
+
+/** Stable counting sort of `order` by key[order[i]], into `out`. */
+function countingSortBy(
+  order: Uint32Array,
+  key: Uint32Array | Uint16Array | Uint8Array,
+  levels: number,
+  out: Uint32Array,
+): void {
+  const start = new Float64Array(levels + 1);
+  for (let i = 0; i < order.length; i++) {
+    const k = (key[order[i] as number] as number) + 1;
+    start[k] = (start[k] as number) + 1;
+  }
+  for (let k = 1; k <= levels; k++) start[k] = (start[k] as number) + (start[k - 1] as number);
+  for (let i = 0; i < order.length; i++) {
+    const idx = order[i] as number;
+    const k = key[idx] as number;
+    out[start[k] as number] = idx;
+    start[k] = (start[k] as number) + 1;
+  }
+}
+
+/**
+ * Kendall's τ-b = (C − D) / √((n0 − n1)(n0 − n2)), n0 = n(n−1)/2, n1 and n2 the pairs tied in
+ * x and in y. Knight's method: sort by (x, y); then the discordant pairs D are the inversions of
+ * the y sequence, counted here with a Fenwick tree over the y codes; C − D follows from the tie
+ * counts as n0 − n1 − n2 + n3 − 2D (n3 = pairs tied in both).
+ */
+export function kendallTauB(x: PixelArray, y: PixelArray): number {
+  const n = x.length;
+  if (n < 2) return Number.NaN;
+  const cx = denseCodes(x);
+  const cy = denseCodes(y);
+  const identity = new Uint32Array(n);
+  for (let i = 0; i < n; i++) identity[i] = i;
+  const byY = new Uint32Array(n);
+  countingSortBy(identity, cy.codes, cy.levels, byY);
+  const order = identity; // reuse the buffer: sorted by x, then y (the sort is stable)
+  countingSortBy(byY, cx.codes, cx.levels, order);
+
+  const n0 = (n * (n - 1)) / 2;
+  const n1 = tiedPairs(cx.counts);
+  const n2 = tiedPairs(cy.counts);
+  // Pairs tied in both: runs of equal (x, y) in the sorted order.
+  let n3 = 0;
+  let run = 1;
+  for (let i = 1; i <= n; i++) {
+    const same =
+      i < n &&
+      cx.codes[order[i] as number] === cx.codes[order[i - 1] as number] &&
+      cy.codes[order[i] as number] === cy.codes[order[i - 1] as number];
+    if (same) run++;
+    else {
+      n3 += (run * (run - 1)) / 2;
+      run = 1;
+    }
+  }
+  // Discordant pairs: earlier elements (smaller or equal x) with a strictly larger y.
+  const tree = new Float64Array(cy.levels + 1);
+  let discordant = 0;
+  const yc = cy.codes;
+  for (let j = 0; j < n; j++) {
+    const v = (yc[order[j] as number] as number) + 1;
+    let atMost = 0;
+    for (let k = v; k > 0; k -= k & -k) atMost += tree[k] as number;
+    discordant += j - atMost;
+    for (let k = v; k <= cy.levels; k += k & -k) tree[k] = (tree[k] as number) + 1;
+  }
+  return (n0 - n1 - n2 + n3 - 2 * discordant) / Math.sqrt((n0 - n1) * (n0 - n2));
+}
