@@ -4,9 +4,11 @@
  */
 export * from "./coloc/index.ts";
 export * from "./errors/input-error.ts";
+export * from "./fit/index.ts";
 export * from "./io/index.ts";
 export * from "./knowledge/seed-table.ts";
 export * from "./ode/index.ts";
 export * from "./random/rng.ts";
+export * from "./stats/index.ts";
 export * from "./units/index.ts";
 export { ADCLAB_VERSION } from "./version.ts";

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { InputError } from "../errors/input-error.ts";
+import { assertClose } from "../test-helpers/assert.ts";
+import { fitDoseResponse } from "./dose-response.ts";
+import { ll4Model } from "./models.ts";
+
+const doses = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
+
+function ll4Data(b: number, c: number, d: number, e: number, x = doses) {
+  const p = Float64Array.from([b, c, d, e]);
+  return { concentration_nM: x, response: x.map((v) => ll4Model.value(v, p)) };
+}
+
+test("noise-free LL.4 data: the generating parameters come back in both parameterisations", () => {
+  const fit = fitDoseResponse(ll4Data(1.4, 6, 101, 23));
+  assert.equal(fit.converged, true, fit.reason);
+  assertClose(fit.params.ic50_nM, 23, 1e-7);
+  assertClose(fit.params.hill, -1.4, 1e-7);
+  assertClose(fit.params.bottom, 6, 1e-7);
+  assertClose(fit.params.top, 101, 1e-7);
+  assert.deepEqual(fit.native.names, ["b", "c", "d", "e"]);
+  assertClose(fit.native.values[0]!, 1.4, 1e-7);
+  assertClose(fit.native.values[3]!, 23, 1e-7);
+  assert.equal(fit.ic50.qualifier, "=");
+});
+
+test("an IC50 above the highest dose is reported as '> max tested', never extrapolated", () => {
+  const x = [0, 1, 3, 10, 30, 100, 300, 1000];
+  const data = ll4Data(1, 0, 100, 5000, x);
+  const fit = fitDoseResponse(data);
+  assert.equal(fit.ic50.qualifier, ">");
+  assert.equal(fit.ic50.value_nM, 1000);
+  assert.equal(fit.ic50.ci95_nM, null);
+  assert.ok(fit.flags.includes("ic50-above-range"));
+  assert.ok(fit.flags.includes("bottom-undefined"));
+});
+
+test("3PL fixes Bottom at 0 by default; fixed Top is honoured", () => {
+  const data = ll4Data(1.1, 0, 100, 40);
+  const three = fitDoseResponse(data, { model: "3pl" });
+  assert.equal(three.params.bottom, 0);
+  assert.equal(three.se.bottom, 0);
+  assert.deepEqual(three.fixed, ["bottom"]);
+  assert.equal(three.df, data.response.length - 3);
+  const topFixed = fitDoseResponse(data, { model: "3pl", fixed: { top: 100 } });
+  assert.equal(topFixed.params.top, 100);
+  assertClose(topFixed.params.ic50_nM, 40, 1e-6);
+});
+
+test("5PL recovers symmetric data with S = 1", () => {
+  const fit = fitDoseResponse(ll4Data(1.2, 3, 97, 15), { model: "5pl" });
+  assert.equal(fit.converged, true, fit.reason);
+  assertClose(fit.params.asymmetry!, 1, 1e-5);
+  assertClose(fit.params.ic50_nM, 15, 1e-5);
+});
+
+test("bad input is an InputError naming the field", () => {
+  assert.throws(
+    () => fitDoseResponse({ concentration_nM: [1, 2, 3], response: [1, 2, 3] }),
+    (e: unknown) => e instanceof InputError && e.location.field === "concentration_nM",
+  );
+  assert.throws(
+    () => fitDoseResponse({ concentration_nM: [1, 2, -3, 4, 5], response: [1, 2, 3, 4, 5] }),
+    (e: unknown) => e instanceof InputError && e.location.field === "concentration_nM[2]",
+  );
+  assert.throws(
+    () => fitDoseResponse({ concentration_nM: [1, 2, 3, 4], response: [1, 2, Number.NaN, 4] }),
+    (e: unknown) => e instanceof InputError && e.location.field === "response[2]",
+  );
+  assert.throws(
+    () => fitDoseResponse(ll4Data(1, 0, 100, 10), { fixed: { slope: 1 } }),
+    (e: unknown) => e instanceof InputError && e.location.field === "fixed.slope",
+  );
+});

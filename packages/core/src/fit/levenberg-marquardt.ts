@@ -1,0 +1,407 @@
+/**
+ * Levenberg–Marquardt for (weighted) nonlinear least squares with box bounds and fixed parameters.
+ *
+ * Step: (JᵀWJ + μ·diag(JᵀWJ))·δ = JᵀW·r (Marquardt 1963 scaling), with Nielsen's damping update
+ * (Madsen, Nielsen & Tingleff 2004, "Methods for non-linear least squares problems", §3.2).
+ * Bounds: a trial point is projected onto the box; a parameter sitting on a bound whose gradient
+ * points outward is held there for that step (a simple active-set rule).
+ * Convergence: the relative-offset criterion of Bates & Watts (1981, Technometrics 23:179) that
+ * R's nls uses: ‖Q₁ᵀr‖/√p ÷ ‖Q₂ᵀr‖/√(n−p) < tol. It is scale-free and says the Gauss–Newton
+ * increment is negligible against the residual noise. Exact-fit data (zero residuals) and a
+ * step that no longer changes anything also end the iteration, with the reason spelled out.
+ * Covariance: Gauss–Newton, s²·(JᵀWJ)⁻¹ with s² = SSR/(n − p) over the free parameters — the
+ * same as R's summary.nls and SciPy's curve_fit(absolute_sigma=False).
+ *
+ * The inner loop works in preallocated buffers and calls the model's analytic gradient.
+ */
+import type { CurveModel } from "./curve-model.ts";
+import { choleskyInPlace, choleskySolveInPlace, invertSpd } from "./linear-algebra.ts";
+
+/** Least-squares problem over observations i = 0..nObservations−1 (what the fitter needs). */
+export interface LeastSquaresProblem {
+  nObservations: number;
+  nParameters: number;
+  parameterNames: readonly string[];
+  /** Observed responses. */
+  y: Float64Array;
+  /** Called before value/valueAndGradient whenever p has changed (e.g. to gather shared parameters). */
+  prepare?(p: Float64Array): void;
+  value(i: number, p: Float64Array): number;
+  /** Prediction for observation i; ∂/∂p into grad (length nParameters). */
+  valueAndGradient(i: number, p: Float64Array, grad: Float64Array): number;
+}
+
+export interface LmOptions {
+  /** Lower bounds (−∞ where absent). */
+  lower?: ArrayLike<number>;
+  /** Upper bounds (+∞ where absent). */
+  upper?: ArrayLike<number>;
+  /** true = held at its starting value. */
+  fixed?: ArrayLike<boolean>;
+  /** Weights w_i of the weighted SSR Σ w_i·r_i² (e.g. 1/σ_i²). */
+  weights?: ArrayLike<number>;
+  /** Default 200. */
+  maxIterations?: number;
+  /** Relative-offset tolerance (R nls calls it `tol`; R's default is 1e-5). Default 1e-8. */
+  tolerance?: number;
+}
+
+export type LmStopReason =
+  | "relative offset below tolerance"
+  | "exact fit (zero residuals)"
+  | "no further reduction in SSR possible"
+  | "maximum iterations reached"
+  | "step size below machine precision"
+  | "model not finite at the starting values"
+  | "no free parameters"
+  | "more free parameters than observations";
+
+export interface LmResult {
+  parameterNames: readonly string[];
+  params: Float64Array;
+  /** Gauss–Newton standard errors; 0 for fixed parameters, NaN when the covariance is singular. */
+  standardErrors: Float64Array;
+  /** s²·(JᵀWJ)⁻¹, row-major n×n over all parameters (zero rows for fixed ones); null if singular. */
+  covariance: Float64Array | null;
+  /** Σ w_i·r_i² at the solution. */
+  ssr: number;
+  /** Residual degrees of freedom n − (number of free parameters). */
+  df: number;
+  /** Residual standard error √(SSR/df). */
+  sigma: number;
+  converged: boolean;
+  /** Why the iteration stopped (also when it failed). */
+  reason: LmStopReason;
+  /** Bates–Watts relative offset at the solution (R's "Convergence tolerance achieved"). */
+  relativeOffset: number;
+  iterations: number;
+  /** Number of model sweeps over the data. */
+  evaluations: number;
+  /** ∂f_i/∂p_k at the solution, row-major n_obs × n_params (unweighted). */
+  jacobian: Float64Array;
+  fitted: Float64Array;
+  /** y − fitted. */
+  residuals: Float64Array;
+  /** Which parameters ended on a bound. */
+  atBound: boolean[];
+}
+
+const EPS = 2.220446049250313e-16;
+
+/** Wraps a CurveModel and data (x, y) as a LeastSquaresProblem. */
+export function curveProblem(model: CurveModel, x: Float64Array, y: Float64Array): LeastSquaresProblem {
+  const n = model.parameterNames.length;
+  const pStep = new Float64Array(n);
+  let valueAndGradient: LeastSquaresProblem["valueAndGradient"];
+  if (model.valueAndGradient) {
+    const vg = model.valueAndGradient;
+    valueAndGradient = (i, p, grad) => vg(x[i]!, p, grad);
+  } else if (model.gradient) {
+    const gr = model.gradient;
+    valueAndGradient = (i, p, grad) => {
+      gr(x[i]!, p, grad);
+      return model.value(x[i]!, p);
+    };
+  } else {
+    // Forward differences with a step of √ε relative to the parameter.
+    valueAndGradient = (i, p, grad) => {
+      const f0 = model.value(x[i]!, p);
+      pStep.set(p);
+      for (let k = 0; k < n; k++) {
+        const h = 1.4901161193847656e-8 * Math.max(Math.abs(p[k]!), 1e-3);
+        pStep[k] = p[k]! + h;
+        grad[k] = (model.value(x[i]!, pStep) - f0) / h;
+        pStep[k] = p[k]!;
+      }
+      return f0;
+    };
+  }
+  return {
+    nObservations: x.length,
+    nParameters: n,
+    parameterNames: model.parameterNames,
+    y,
+    value: (i, p) => model.value(x[i]!, p),
+    valueAndGradient,
+  };
+}
+
+/** Fits `model` to (x, y) from p0. See the module comment for the algorithm. */
+export function levenbergMarquardt(
+  model: CurveModel,
+  x: Float64Array,
+  y: Float64Array,
+  p0: Float64Array,
+  options: LmOptions = {},
+): LmResult {
+  if (x.length !== y.length) throw new RangeError(`x has ${x.length} values but y has ${y.length}`);
+  if (p0.length !== model.parameterNames.length) {
+    throw new RangeError(`p0 has ${p0.length} values but ${model.name} has ${model.parameterNames.length} parameters`);
+  }
+  return solveLeastSquares(curveProblem(model, x, y), p0, options);
+}
+
+/** The fitter over any LeastSquaresProblem (used directly by global fits with shared parameters). */
+export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array, options: LmOptions = {}): LmResult {
+  const nObs = problem.nObservations;
+  const nPar = problem.nParameters;
+  const y = problem.y;
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.tolerance ?? 1e-8;
+  const lower = new Float64Array(nPar).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(nPar).fill(Number.POSITIVE_INFINITY);
+  if (options.lower) for (let k = 0; k < nPar; k++) lower[k] = options.lower[k] ?? Number.NEGATIVE_INFINITY;
+  if (options.upper) for (let k = 0; k < nPar; k++) upper[k] = options.upper[k] ?? Number.POSITIVE_INFINITY;
+  const w = new Float64Array(nObs).fill(1);
+  if (options.weights) for (let i = 0; i < nObs; i++) w[i] = options.weights[i]!;
+
+  const freeList: number[] = [];
+  for (let k = 0; k < nPar; k++) if (!options.fixed?.[k]) freeList.push(k);
+  const free = Int32Array.from(freeList);
+  const m = free.length;
+
+  const p = new Float64Array(nPar);
+  for (let k = 0; k < nPar; k++) p[k] = Math.min(upper[k]!, Math.max(lower[k]!, p0[k]!));
+  const trial = new Float64Array(nPar);
+  const grad = new Float64Array(nPar);
+  const normal = new Float64Array(m * m); // JᵀWJ over free parameters
+  const rhs = new Float64Array(m); // JᵀW·r
+  const work = new Float64Array(m * m);
+  const step = new Float64Array(m);
+  const active = new Uint8Array(m);
+  const activeIdx = new Int32Array(m);
+
+  let evaluations = 0;
+  const sweepSsr = (q: Float64Array): number => {
+    evaluations++;
+    problem.prepare?.(q);
+    let s = 0;
+    for (let i = 0; i < nObs; i++) {
+      const r = y[i]! - problem.value(i, q);
+      s += w[i]! * r * r;
+    }
+    return s;
+  };
+  const sweepNormal = (q: Float64Array): number => {
+    evaluations++;
+    problem.prepare?.(q);
+    normal.fill(0);
+    rhs.fill(0);
+    let s = 0;
+    for (let i = 0; i < nObs; i++) {
+      const r = y[i]! - problem.valueAndGradient(i, q, grad);
+      const wi = w[i]!;
+      s += wi * r * r;
+      for (let a = 0; a < m; a++) {
+        const ga = wi * grad[free[a]!]!;
+        rhs[a] = rhs[a]! + ga * r;
+        for (let b = 0; b <= a; b++) normal[a * m + b] = normal[a * m + b]! + ga * grad[free[b]!]!;
+      }
+    }
+    for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) normal[b * m + a] = normal[a * m + b]!;
+    return s;
+  };
+
+  let ssr = m > 0 ? sweepNormal(p) : sweepSsr(p);
+  let reason: LmStopReason | null = null;
+  let converged = false;
+  let iterations = 0;
+  let relativeOffset = Number.NaN;
+  if (m === 0) reason = "no free parameters";
+  else if (nObs < m) reason = "more free parameters than observations";
+  else if (!Number.isFinite(ssr) || !rhs.every(Number.isFinite) || !normal.every(Number.isFinite)) {
+    reason = "model not finite at the starting values";
+  }
+
+  let maxDiag = 0;
+  for (let a = 0; a < m; a++) maxDiag = Math.max(maxDiag, normal[a * m + a]!);
+  let mu = 1e-3 * (maxDiag > 0 ? maxDiag : 1);
+  let nu = 2;
+  const yScale = y.reduce((s, v, i) => s + w[i]! * v * v, 0);
+
+  while (reason === null) {
+    // Active set: free parameters not pinned against a bound by the descent direction.
+    let na = 0;
+    for (let a = 0; a < m; a++) {
+      const k = free[a]!;
+      const pinned = (p[k]! <= lower[k]! && rhs[a]! < 0) || (p[k]! >= upper[k]! && rhs[a]! > 0);
+      active[a] = pinned ? 0 : 1;
+      if (!pinned) activeIdx[na++] = a;
+    }
+    relativeOffset = gaussNewtonOffset(normal, rhs, m, activeIdx, na, work, step, ssr, nObs);
+    if (ssr <= 1e-28 * Math.max(yScale, Number.MIN_VALUE)) {
+      reason = "exact fit (zero residuals)";
+      converged = true;
+      break;
+    }
+    if (relativeOffset < tolerance) {
+      reason = "relative offset below tolerance";
+      converged = true;
+      break;
+    }
+    if (iterations >= maxIterations) {
+      reason = "maximum iterations reached";
+      break;
+    }
+    iterations++;
+
+    let accepted = false;
+    while (!accepted) {
+      for (let a = 0; a < na; a++) {
+        const ia = activeIdx[a]!;
+        for (let b = 0; b < na; b++) work[a * na + b] = normal[ia * m + activeIdx[b]!]!;
+        const d = normal[ia * m + ia]!;
+        work[a * na + a] = d + mu * Math.max(d, 1e-12 * maxDiag);
+        step[a] = rhs[ia]!;
+      }
+      const ok = choleskyInPlace(work, na);
+      if (ok) {
+        choleskySolveInPlace(work, na, step);
+        trial.set(p);
+        let moved = false;
+        for (let a = 0; a < na; a++) {
+          const k = free[activeIdx[a]!]!;
+          const v = Math.min(upper[k]!, Math.max(lower[k]!, p[k]! + step[a]!));
+          trial[k] = v;
+          step[a] = v - p[k]!; // the step actually taken after projection
+          if (Math.abs(step[a]!) > EPS * (Math.abs(p[k]!) + EPS)) moved = true;
+        }
+        if (!moved) {
+          reason = "step size below machine precision";
+          break;
+        }
+        const ssrTrial = sweepSsr(trial);
+        // Predicted reduction of the local quadratic model: 2δᵀg − δᵀAδ.
+        let predicted = 0;
+        for (let a = 0; a < na; a++) {
+          const ia = activeIdx[a]!;
+          let ad = 0;
+          for (let b = 0; b < na; b++) ad += normal[ia * m + activeIdx[b]!]! * step[b]!;
+          predicted += step[a]! * (2 * rhs[ia]! - ad);
+        }
+        const rho = (ssr - ssrTrial) / predicted;
+        if (Number.isFinite(ssrTrial) && ssrTrial < ssr && rho > 0) {
+          accepted = true;
+          p.set(trial);
+          ssr = sweepNormal(p);
+          mu *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
+          nu = 2;
+          break;
+        }
+      }
+      mu *= nu;
+      nu *= 2;
+      if (!(mu < 1e30 * Math.max(maxDiag, 1))) {
+        reason = "no further reduction in SSR possible";
+        break;
+      }
+    }
+    if (reason !== null && !accepted) {
+      // Stalled at a point no step improves: a minimum to machine precision if the Gauss–Newton
+      // increment is already small against the noise (R's default tolerance 1e-5), else a failure.
+      if (relativeOffset < 1e-5) converged = true;
+    }
+  }
+
+  return finish(problem, p, options.fixed, w, ssr, m, lower, upper, {
+    converged,
+    reason: reason ?? "maximum iterations reached",
+    iterations,
+    evaluations,
+    relativeOffset,
+  });
+}
+
+/** Bates–Watts relative offset from the normal equations restricted to the active set. */
+function gaussNewtonOffset(
+  normal: Float64Array,
+  rhs: Float64Array,
+  m: number,
+  activeIdx: Int32Array,
+  na: number,
+  work: Float64Array,
+  step: Float64Array,
+  ssr: number,
+  nObs: number,
+): number {
+  if (na === 0) return 0;
+  for (let a = 0; a < na; a++) {
+    const ia = activeIdx[a]!;
+    for (let b = 0; b < na; b++) work[a * na + b] = normal[ia * m + activeIdx[b]!]!;
+    step[a] = rhs[ia]!;
+  }
+  if (!choleskyInPlace(work, na)) return Number.POSITIVE_INFINITY;
+  choleskySolveInPlace(work, na, step);
+  // ‖Q₁ᵀr‖² = gᵀ(JᵀJ)⁻¹g: the part of the residual the parameters could still explain.
+  let explained = 0;
+  for (let a = 0; a < na; a++) explained += rhs[activeIdx[a]!]! * step[a]!;
+  const dfResidual = nObs - na;
+  if (dfResidual <= 0) return explained > 0 ? Number.POSITIVE_INFINITY : 0;
+  const unexplained = Math.max(ssr - explained, 0);
+  if (unexplained === 0) return explained === 0 ? 0 : Number.POSITIVE_INFINITY;
+  return Math.sqrt(explained / na) / Math.sqrt(unexplained / dfResidual);
+}
+
+function finish(
+  problem: LeastSquaresProblem,
+  p: Float64Array,
+  fixed: ArrayLike<boolean> | undefined,
+  w: Float64Array,
+  ssr: number,
+  m: number,
+  lower: Float64Array,
+  upper: Float64Array,
+  status: Pick<LmResult, "converged" | "reason" | "iterations" | "evaluations" | "relativeOffset">,
+): LmResult {
+  const nObs = problem.nObservations;
+  const nPar = problem.nParameters;
+  const jacobian = new Float64Array(nObs * nPar);
+  const fitted = new Float64Array(nObs);
+  const residuals = new Float64Array(nObs);
+  const grad = new Float64Array(nPar);
+  problem.prepare?.(p);
+  for (let i = 0; i < nObs; i++) {
+    fitted[i] = problem.valueAndGradient(i, p, grad);
+    residuals[i] = problem.y[i]! - fitted[i]!;
+    jacobian.set(grad, i * nPar);
+  }
+  const freeIdx: number[] = [];
+  for (let k = 0; k < nPar; k++) if (!fixed?.[k]) freeIdx.push(k);
+  const df = nObs - m;
+  const s2 = df > 0 ? ssr / df : Number.NaN;
+  const normal = new Float64Array(m * m);
+  for (let i = 0; i < nObs; i++) {
+    for (let a = 0; a < m; a++) {
+      const ga = w[i]! * jacobian[i * nPar + freeIdx[a]!]!;
+      for (let b = 0; b < m; b++) normal[a * m + b] = normal[a * m + b]! + ga * jacobian[i * nPar + freeIdx[b]!]!;
+    }
+  }
+  const inv = m > 0 && df > 0 ? invertSpd(normal, m) : null;
+  let covariance: Float64Array | null = null;
+  const standardErrors = new Float64Array(nPar);
+  if (inv) {
+    covariance = new Float64Array(nPar * nPar);
+    for (let a = 0; a < m; a++) {
+      for (let b = 0; b < m; b++) covariance[freeIdx[a]! * nPar + freeIdx[b]!] = inv[a * m + b]! * s2;
+    }
+    for (let k = 0; k < nPar; k++) standardErrors[k] = Math.sqrt(covariance[k * nPar + k]!);
+  } else {
+    for (const k of freeIdx) standardErrors[k] = Number.NaN;
+  }
+  const atBound: boolean[] = [];
+  for (let k = 0; k < nPar; k++) atBound.push(!fixed?.[k] && (p[k]! <= lower[k]! || p[k]! >= upper[k]!));
+  return {
+    parameterNames: problem.parameterNames,
+    params: p,
+    standardErrors,
+    covariance,
+    ssr,
+    df,
+    sigma: Math.sqrt(s2),
+    ...status,
+    jacobian,
+    fitted,
+    residuals,
+    atBound,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Data-driven starting values for the 4PL in Prism's form [Bottom, Top, LogIC50, HillSlope]:
+ * plateaus from the extreme dose-group means (stretched by 1 % so the logit stays finite, as
+ * drc's self-starter does), then LogIC50 and HillSlope from the straight line
+ * log10((Top − y)/(y − Bottom)) = HillSlope·LogIC50 − HillSlope·log10 x fitted to the group means.
+ */
+
+export interface Start4 {
+  bottom: number;
+  top: number;
+  logIc50: number;
+  hill: number;
+}
+
+/** Means of y for each distinct x, sorted by x. */
+export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; mean: number[] } {
+  const sums = new Map<number, [number, number]>();
+  for (let i = 0; i < x.length; i++) {
+    const s = sums.get(x[i]!) ?? [0, 0];
+    s[0] += y[i]!;
+    s[1] += 1;
+    sums.set(x[i]!, s);
+  }
+  const xs = [...sums.keys()].sort((a, b) => a - b);
+  return { x: xs, mean: xs.map((v) => sums.get(v)![0] / sums.get(v)![1]) };
+}
+
+export function startingValues4(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  fixed: { bottom?: number; top?: number; logIc50?: number; hill?: number } = {},
+): Start4 {
+  const groups = doseGroupMeans(x, y);
+  const n = groups.x.length;
+  let lo = Math.min(...groups.mean);
+  let hi = Math.max(...groups.mean);
+  // Falling when the low-dose third responds more than the high-dose third.
+  const third = Math.max(1, Math.floor(n / 3));
+  let lowMean = 0;
+  let highMean = 0;
+  for (let i = 0; i < third; i++) {
+    lowMean += groups.mean[i]! / third;
+    highMean += groups.mean[n - 1 - i]! / third;
+  }
+  const falling = lowMean >= highMean;
+  const stretch = 0.01 * (hi - lo || Math.abs(hi) || 1);
+  lo -= stretch;
+  hi += stretch;
+  const bottom = fixed.bottom ?? lo;
+  const top = fixed.top ?? hi;
+  const positive: number[] = [];
+  for (let i = 0; i < n; i++) if (groups.x[i]! > 0) positive.push(i);
+  const minLog = Math.log10(groups.x[positive[0] ?? 0]! || 1);
+  const maxLog = Math.log10(groups.x[positive[positive.length - 1] ?? 0]! || 1);
+
+  // Least-squares line through the logit-transformed group means (only those strictly inside the plateaus).
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  let k = 0;
+  const upper = Math.max(bottom, top);
+  const lower = Math.min(bottom, top);
+  for (const i of positive) {
+    const m = groups.mean[i]!;
+    if (!(m > lower && m < upper)) continue;
+    const X = Math.log10(groups.x[i]!);
+    const Y = Math.log10((top - m) / (m - bottom));
+    sx += X;
+    sy += Y;
+    sxx += X * X;
+    sxy += X * Y;
+    k++;
+  }
+  let hill = falling === top > bottom ? -1 : 1;
+  let logIc50 = (minLog + maxLog) / 2;
+  const det = k * sxx - sx * sx;
+  if (k >= 2 && det > 0) {
+    const slope = (k * sxy - sx * sy) / det;
+    const intercept = (sy - slope * sx) / k;
+    const h = -slope;
+    if (Number.isFinite(h) && Math.abs(h) > 1e-3) {
+      hill = Math.max(-10, Math.min(10, h));
+      logIc50 = intercept / h;
+    }
+  }
+  const span = Math.max(maxLog - minLog, 1);
+  if (!Number.isFinite(logIc50)) logIc50 = (minLog + maxLog) / 2;
+  logIc50 = Math.max(minLog - span, Math.min(maxLog + span, logIc50));
+  return { bottom, top, logIc50: fixed.logIc50 ?? logIc50, hill: fixed.hill ?? hill };
+}
