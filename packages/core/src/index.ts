@@ -6,6 +6,7 @@ export * from "./coloc/index.ts";
 export * from "./errors/input-error.ts";
 export * from "./fit/index.ts";
 export * from "./io/index.ts";
+export * from "./io/tiff/index.ts";
 export * from "./knowledge/index.ts";
 export * from "./model/index.ts";
 export * from "./ode/index.ts";
