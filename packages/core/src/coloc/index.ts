@@ -1,5 +1,6 @@
 /** Co-localization of two channels (Protocol 1): Coloc 2's metrics, thresholds and significance test. */
 export * from "./analyze.ts";
+export * from "./compare.ts";
 export { type CostesTestOptions, type CostesTestResult, costesSignificanceTest } from "./costes-test.ts";
 export { liIcq, type MandersCoefficients, manders, overlapCoefficient } from "./manders.ts";
 export { pearsonR, pearsonThresholded, type ThresholdSide } from "./pearson.ts";
