@@ -1,0 +1,185 @@
+/**
+ * Global (simultaneous) fit of several 4PL curves in Prism's form, with chosen parameters shared
+ * across curves — the "share LogIC50" fit of Prism and the stacked nls with indexed parameters in R.
+ * It is one least-squares problem: the parameter vector holds each shared parameter once and each
+ * unshared one per curve, and every observation maps its curve's four parameters into it.
+ */
+import { InputError } from "../errors/input-error.ts";
+import {
+  type AiccComparison,
+  compareByAicc,
+  extraSumOfSquaresFTest,
+  type FTestResult,
+} from "../stats/model-comparison.ts";
+import { checkDoseResponseData, type DoseResponseData, fitDoseResponse, type ParameterSet } from "./dose-response.ts";
+import { type LeastSquaresProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
+import { prism4Model } from "./models.ts";
+
+export type Shareable = "bottom" | "top" | "logIC50" | "hill";
+const ORDER: readonly Shareable[] = ["bottom", "top", "logIC50", "hill"];
+
+export interface GlobalFitOptions {
+  /** Parameters with one value for all curves. */
+  shared?: readonly Shareable[];
+  /** Parameters held at a value in every curve. */
+  fixed?: Partial<Record<Shareable, number>>;
+  maxIterations?: number;
+  tolerance?: number;
+}
+
+export interface GlobalFit {
+  /** Per-curve parameters and Gauss–Newton SEs (shared ones repeat). */
+  curves: { params: ParameterSet; se: ParameterSet }[];
+  shared: Shareable[];
+  /** Names of the fitted vector, e.g. "bottom[0]", "logIC50", "hill[1]". */
+  parameterLabels: string[];
+  ssr: number;
+  df: number;
+  n: number;
+  converged: boolean;
+  reason: string;
+  iterations: number;
+  lm: LmResult;
+}
+
+/** Fits all curves at once with the shared parameters in common. */
+export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFitOptions = {}): GlobalFit {
+  if (curves.length < 1) throw new InputError("a global fit needs at least one curve", { field: "curves" });
+  const shared = new Set(options.shared ?? []);
+  for (const s of shared) {
+    if (!ORDER.includes(s))
+      throw new InputError("cannot share this parameter", { field: "shared", expected: ORDER.join(", "), got: s });
+  }
+  const data = curves.map((c, i) => {
+    try {
+      return checkDoseResponseData(c);
+    } catch (e) {
+      throw e instanceof InputError ? e.at({ field: `curves[${i}].${e.location.field ?? ""}` }) : e;
+    }
+  });
+  const nCurves = curves.length;
+  const nObs = data.reduce((s, d) => s + d.x.length, 0);
+  const x = new Float64Array(nObs);
+  const y = new Float64Array(nObs);
+  const curveOf = new Int32Array(nObs);
+  let o = 0;
+  data.forEach((d, c) => {
+    x.set(d.x, o);
+    y.set(d.y, o);
+    curveOf.fill(c, o, o + d.x.length);
+    o += d.x.length;
+  });
+
+  // Map (curve, parameter) → index into the fitted vector.
+  const labels: string[] = [];
+  const map = new Int32Array(nCurves * 4);
+  for (let k = 0; k < 4; k++) {
+    const name = ORDER[k]!;
+    if (shared.has(name)) {
+      for (let c = 0; c < nCurves; c++) map[c * 4 + k] = labels.length;
+      labels.push(name);
+    } else {
+      for (let c = 0; c < nCurves; c++) {
+        map[c * 4 + k] = labels.length;
+        labels.push(`${name}[${c}]`);
+      }
+    }
+  }
+
+  // Start from separate fits; a shared parameter starts at the mean of the separate estimates.
+  const fixedValues = options.fixed ?? {};
+  const separate = data.map((d) =>
+    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model: "prism4", fixed: fixedValues }),
+  );
+  const p0 = new Float64Array(labels.length);
+  const counts = new Float64Array(labels.length);
+  separate.forEach((f, c) => {
+    const v = [f.params.bottom, f.params.top, f.params.logIC50, f.params.hill];
+    for (let k = 0; k < 4; k++) {
+      p0[map[c * 4 + k]!] = p0[map[c * 4 + k]!]! + v[k]!;
+      counts[map[c * 4 + k]!] = counts[map[c * 4 + k]!]! + 1;
+    }
+  });
+  for (let j = 0; j < labels.length; j++) p0[j] = p0[j]! / counts[j]!;
+  const fixedMask = labels.map((l) => fixedValues[l.replace(/\[\d+\]$/, "") as Shareable] !== undefined);
+
+  const local = new Float64Array(nCurves * 4);
+  const views = Array.from({ length: nCurves }, (_, c) => local.subarray(c * 4, c * 4 + 4));
+  const localGrad = new Float64Array(4);
+  const problem: LeastSquaresProblem = {
+    nObservations: nObs,
+    nParameters: labels.length,
+    parameterNames: labels,
+    y,
+    prepare: (p) => {
+      for (let j = 0; j < local.length; j++) local[j] = p[map[j]!]!;
+    },
+    value: (i, _p) => prism4Model.value(x[i]!, views[curveOf[i]!]!),
+    valueAndGradient: (i, _p, grad) => {
+      const c = curveOf[i]!;
+      const f = prism4Model.valueAndGradient!(x[i]!, views[c]!, localGrad);
+      grad.fill(0);
+      for (let k = 0; k < 4; k++) grad[map[c * 4 + k]!] = grad[map[c * 4 + k]!]! + localGrad[k]!;
+      return f;
+    },
+  };
+  const lm = solveLeastSquares(problem, p0, {
+    fixed: fixedMask,
+    maxIterations: options.maxIterations,
+    tolerance: options.tolerance,
+  });
+
+  const perCurve = Array.from({ length: nCurves }, (_, c) => {
+    const v = (k: number) => lm.params[map[c * 4 + k]!]!;
+    const s = (k: number) => lm.standardErrors[map[c * 4 + k]!]!;
+    const ic50 = 10 ** v(2);
+    return {
+      params: { bottom: v(0), top: v(1), ic50_nM: ic50, logIC50: v(2), hill: v(3) },
+      se: { bottom: s(0), top: s(1), ic50_nM: ic50 * Math.LN10 * s(2), logIC50: s(2), hill: s(3) },
+    };
+  });
+  return {
+    curves: perCurve,
+    shared: ORDER.filter((s) => shared.has(s)),
+    parameterLabels: labels,
+    ssr: lm.ssr,
+    df: lm.df,
+    n: nObs,
+    converged: lm.converged,
+    reason: lm.reason,
+    iterations: lm.iterations,
+    lm,
+  };
+}
+
+export interface SharedParameterTest {
+  /** All parameters separate (equivalent to fitting each curve alone). */
+  separate: GlobalFit;
+  /** The parameter shared across curves. */
+  shared: GlobalFit;
+  /** Extra-sum-of-squares F test; a small p says one shared value does not fit all curves. */
+  fTest: FTestResult;
+  aicc: AiccComparison;
+}
+
+/**
+ * Does one value of `parameter` (e.g. LogIC50) fit all curves? Compares the global fit sharing it
+ * against separate fits, as Prism's "Do the best-fit values of LogIC50 differ?" and R's
+ * anova(nls(shared), nls(separate)).
+ */
+export function testSharedParameter(
+  curves: readonly DoseResponseData[],
+  parameter: Shareable = "logIC50",
+  options: Omit<GlobalFitOptions, "shared"> = {},
+): SharedParameterTest {
+  if (curves.length < 2) throw new InputError("comparing curves needs at least two", { field: "curves" });
+  const separate = fitGlobal(curves, { ...options, shared: [] });
+  const sharedFit = fitGlobal(curves, { ...options, shared: [parameter] });
+  const summary = (g: GlobalFit) => ({ ssr: g.ssr, df: g.df, n: g.n });
+  return {
+    separate,
+    shared: sharedFit,
+    fTest: extraSumOfSquaresFTest(summary(sharedFit), summary(separate)),
+    aicc: compareByAicc(summary(sharedFit), summary(separate)),
+  };
+}
