@@ -65,8 +65,9 @@ test("VDPOL (ε = 1e-6) at t = 2 agrees with the Test Set reference to 1e-6 rela
   checkAgainstReference(vanDerPol, vanDerPol.system, 1e-8, VDPOL_REF_2);
 });
 
-test("HIRES and VDPOL also meet the references with the finite-difference Jacobian", () => {
+test("all three also meet the references with the finite-difference Jacobian", () => {
   const withoutJacobian = (s: OdeSystem): OdeSystem => ({ n: s.n, rhs: s.rhs, autonomous: true });
+  checkAgainstReference(robertson, withoutJacobian(robertson.system), ROBER_ATOL, ROBER_REF_1E11);
   checkAgainstReference(hires, withoutJacobian(hires.system), 1e-12, HIRES_REF_321);
   checkAgainstReference(vanDerPol, withoutJacobian(vanDerPol.system), 1e-8, VDPOL_REF_2);
 });

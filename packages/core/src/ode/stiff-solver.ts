@@ -13,6 +13,15 @@ import { luFactor, luSolve } from "./dense-lu.ts";
 import { RODAS5_A, RODAS5_C, RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_H, RODAS5_STAGES } from "./rodas5-tableau.ts";
 import { OdeError, type OdeSystem, type StiffOptions, type StiffResult, type StiffStats } from "./types.ts";
 
+// Local copies: hot loops then read module constants, not (transpiled) live import bindings.
+const A = RODAS5_A;
+const C = RODAS5_C;
+const CT = RODAS5_CT;
+const D = RODAS5_D;
+const GAMMA = RODAS5_GAMMA;
+const H = RODAS5_H;
+const S = RODAS5_STAGES;
+
 const SAFETY = 0.9;
 const FAC_MIN = 0.2;
 const FAC_MAX = 6;
@@ -44,7 +53,6 @@ export function createStiffSolver(n: number): StiffSolver {
   if (!Number.isInteger(n) || n < 1) {
     throw new InputError("the ODE system size must be a positive integer", { field: "n", got: n });
   }
-  const S = RODAS5_STAGES;
   const y = new Float64Array(n); // state at the current time t
   const yNew = new Float64Array(n);
   const f0 = new Float64Array(n); // f(t, y)
@@ -240,7 +248,7 @@ export function createStiffSolver(n: number): StiffSolver {
     stats: StiffStats,
     tStageMax: number,
   ): boolean {
-    const diag = 1 / (h * RODAS5_GAMMA);
+    const diag = 1 / (h * GAMMA);
     for (let i = 0; i < n * n; i++) w[i] = -jac[i]!;
     for (let i = 0; i < n; i++) w[i * n + i]! += diag;
     stats.luDecomps++;
@@ -252,40 +260,37 @@ export function createStiffSolver(n: number): StiffSolver {
       if (s === 0) {
         ks.set(f0);
       } else {
-        for (let i = 0; i < n; i++) {
-          let v = y[i]!;
+        if (s < 6) {
+          // u = y + Σ_{j<s} a_sj k_j (j outer: contiguous inner loops).
+          u.set(y);
           for (let j = 0; j < s; j++) {
-            const a = RODAS5_A[row + j]!;
-            if (a !== 0) v += a * k[j]![i]!;
+            const a = A[row + j]!;
+            const kj = k[j]!;
+            for (let i = 0; i < n; i++) u[i]! += a * kj[i]!;
           }
-          u[i] = v;
+        } else {
+          // Stiffly accurate tail: u_7 = u_6 + k_6, u_8 = u_7 + k_7 (u still holds the previous argument).
+          const kPrev = k[s - 1]!;
+          for (let i = 0; i < n; i++) u[i]! += kPrev[i]!;
         }
-        evalRhs(sys, Math.min(t + RODAS5_CT[s]! * h, tStageMax), u, ks, stats);
+        evalRhs(sys, Math.min(t + CT[s]! * h, tStageMax), u, ks, stats);
       }
       // ks = f(u) + Σ (C_sj/h) k_j + h d_s ∂f/∂t, then solve W ks = that.
       for (let j = 0; j < s; j++) {
-        const c = RODAS5_C[row + j]! * invH;
-        if (c === 0) continue;
+        const c = C[row + j]! * invH;
         const kj = k[j]!;
         for (let i = 0; i < n; i++) ks[i]! += c * kj[i]!;
       }
-      const d = RODAS5_D[s]!;
+      const d = D[s]!;
       if (!autonomous && d !== 0) {
         const hd = h * d;
         for (let i = 0; i < n; i++) ks[i]! += hd * dfdt[i]!;
       }
       luSolve(w, n, pivot, ks);
     }
-    // ŷ = u₈ (the embedded solution) and y₁ = ŷ + k₈.
-    const row = (S - 1) * S;
-    for (let i = 0; i < n; i++) {
-      let v = y[i]!;
-      for (let j = 0; j < S - 1; j++) {
-        const a = RODAS5_A[row + j]!;
-        if (a !== 0) v += a * k[j]![i]!;
-      }
-      yNew[i] = v + k[S - 1]![i]!;
-    }
+    // y₁ = ŷ + k₈ with ŷ = u₈ (the embedded solution, still in u).
+    const k8 = k[S - 1]!;
+    for (let i = 0; i < n; i++) yNew[i] = u[i]! + k8[i]!;
     return true;
   }
 
@@ -309,10 +314,14 @@ export function createStiffSolver(n: number): StiffSolver {
       sys.jacobian(t, y, jac);
       return;
     }
-    // Forward differences, one column at a time, increment scaled to |y_j| (Hairer's RADAU5 choice).
+    // Forward differences, one column at a time, with the increment √u·max(|y_j|, atol_j): relative to
+    // the state, floored at the size the user still cares about. RADAU5's √(u·max(1e-5, |y_j|)) is far
+    // too large for tiny components (ROBER's y2 ≈ 1e-13); a Rosenbrock method needs J accurately, and
+    // with that increment ROBER took 50× more steps and lost 5 digits (measured; see README.md).
     for (let j = 0; j < n; j++) {
       const yj = y[j]!;
-      const delta = Math.sqrt(UROUND * Math.max(1e-5, Math.abs(yj)));
+      const scale = Math.max(Math.abs(yj), atolV[j]!);
+      const delta = SQRT_UROUND * (scale > 0 ? scale : 1e-5);
       y[j] = yj + delta;
       const dj = y[j]! - yj; // the increment actually representable
       evalRhs(sys, t, y, fu, stats);
@@ -340,7 +349,7 @@ export function createStiffSolver(n: number): StiffSolver {
       const out = dense[r]!;
       out.fill(0);
       for (let j = 0; j < S; j++) {
-        const c = RODAS5_H[r * S + j]!;
+        const c = H[r * S + j]!;
         const kj = k[j]!;
         for (let i = 0; i < n; i++) out[i]! += c * kj[i]!;
       }

@@ -1,0 +1,176 @@
+/**
+ * Benchmark: ADCLab's Rodas5 (packages/core/src/ode) vs SciPy's solve_ivp Radau and LSODA on Hairer &
+ * Wanner's stiff test problems (ROBER, HIRES, VDPOL ε = 1e-6), same tolerances, both measured in this
+ * run. Both sides get the analytic Jacobian. Times are the median of repeated solves inside each
+ * runtime (Node after a JIT warm-up; Python timed with perf_counter around solve_ivp), so process
+ * start-up is excluded. Each line also gives the achieved max relative error against the published
+ * reference (Test Set for IVP Solvers; see packages/core/src/ode/reference-problems.test.ts), since a
+ * faster solve at lower accuracy would not be a fair win.
+ *
+ * Run: npm run bench -- ode   (needs python3 with numpy and scipy; without them only ADCLab is timed)
+ */
+import { spawnSync } from "node:child_process";
+import { solveStiff } from "../packages/core/src/ode/index.ts";
+import { hires, robertson, type StiffTestProblem, vanDerPol } from "../packages/core/src/ode/stiff-test-problems.ts";
+
+interface Case {
+  problem: StiffTestProblem;
+  reference: number[];
+  rtol: number;
+  atol: number[];
+}
+
+const REFERENCES: Record<string, number[]> = {
+  ROBER: [0.2083340149701255e-7, 0.8333360770334713e-13, 0.999999979166505],
+  HIRES: [
+    0.7371312573325668e-3, 0.1442485726316185e-3, 0.5888729740967575e-4, 0.1175651343283149e-2, 0.2386356198831331e-2,
+    0.6238968252742796e-2, 0.2849998395185769e-2, 0.2850001604814231e-2,
+  ],
+  VDPOL: [0.1706167732170483e1, -0.8928097010247975],
+};
+const ATOL: Record<string, (rtol: number) => number[]> = {
+  // Per state, ≈ rtol × the final magnitude of each component (see reference-problems.test.ts).
+  ROBER: (rtol) => [rtol * 1e-8, rtol * 1e-13, rtol],
+  HIRES: (rtol) => Array(8).fill(rtol * 1e-4),
+  VDPOL: (rtol) => [rtol, rtol],
+};
+
+const cases: Case[] = [];
+for (const problem of [robertson, hires, vanDerPol]) {
+  for (const rtol of [1e-6, 1e-8]) {
+    cases.push({ problem, reference: REFERENCES[problem.name]!, rtol, atol: ATOL[problem.name]!(rtol) });
+  }
+}
+
+function maxRelError(y: ArrayLike<number>, ref: number[]): number {
+  let m = 0;
+  for (let i = 0; i < ref.length; i++) m = Math.max(m, Math.abs(y[i]! - ref[i]!) / Math.abs(ref[i]!));
+  return m;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function timeAdclab(c: Case): { ms: number; err: number; steps: number } {
+  const p = c.problem;
+  const opts = { rtol: c.rtol, atol: Float64Array.from(c.atol) };
+  const run = () => solveStiff(p.system, p.y0, p.t0, p.tEnd, opts);
+  for (let i = 0; i < 3; i++) run(); // JIT warm-up
+  const times: number[] = [];
+  let last = run();
+  const deadline = performance.now() + 1500;
+  while (times.length < 5 || (times.length < 50 && performance.now() < deadline)) {
+    const t = performance.now();
+    last = run();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), err: maxRelError(last.at(1), c.reference), steps: last.stats.accepted };
+}
+
+const PYTHON = `
+import json, sys, time
+import numpy as np
+import scipy
+from scipy.integrate import solve_ivp
+
+def rober(t, y):
+    r1 = 0.04*y[0]; r2 = 1e4*y[1]*y[2]; r3 = 3e7*y[1]*y[1]
+    return np.array([-r1 + r2, r1 - r2 - r3, r3])
+def rober_jac(t, y):
+    return np.array([[-0.04, 1e4*y[2], 1e4*y[1]],
+                     [0.04, -1e4*y[2] - 6e7*y[1], -1e4*y[1]],
+                     [0.0, 6e7*y[1], 0.0]])
+def hires(t, y):
+    y1, y2, y3, y4, y5, y6, y7, y8 = y
+    return np.array([
+        -1.71*y1 + 0.43*y2 + 8.32*y3 + 0.0007,
+        1.71*y1 - 8.75*y2,
+        -10.03*y3 + 0.43*y4 + 0.035*y5,
+        8.32*y2 + 1.71*y3 - 1.12*y4,
+        -1.745*y5 + 0.43*y6 + 0.43*y7,
+        -280*y6*y8 + 0.69*y4 + 1.71*y5 - 0.43*y6 + 0.69*y7,
+        280*y6*y8 - 1.81*y7,
+        -280*y6*y8 + 1.81*y7])
+def hires_jac(t, y):
+    J = np.zeros((8, 8))
+    J[0, 0:3] = [-1.71, 0.43, 8.32]
+    J[1, 0:2] = [1.71, -8.75]
+    J[2, 2:5] = [-10.03, 0.43, 0.035]
+    J[3, 1:4] = [8.32, 1.71, -1.12]
+    J[4, 4:7] = [-1.745, 0.43, 0.43]
+    J[5, 3:8] = [0.69, 1.71, -280*y[7] - 0.43, 0.69, -280*y[5]]
+    J[6, 5:8] = [280*y[7], -1.81, 280*y[5]]
+    J[7, 5:8] = [-280*y[7], 1.81, -280*y[5]]
+    return J
+EPS = 1e-6
+def vdpol(t, y):
+    return np.array([y[1], ((1 - y[0]**2)*y[1] - y[0])/EPS])
+def vdpol_jac(t, y):
+    return np.array([[0.0, 1.0], [(-2*y[0]*y[1] - 1)/EPS, (1 - y[0]**2)/EPS]])
+PROBLEMS = {"ROBER": (rober, rober_jac), "HIRES": (hires, hires_jac), "VDPOL": (vdpol, vdpol_jac)}
+
+out = {"scipy": scipy.__version__, "numpy": np.__version__, "results": []}
+for c in json.load(sys.stdin):
+    f, jac = PROBLEMS[c["name"]]
+    for method in ("Radau", "LSODA"):
+        times = []; sol = None
+        budget = time.perf_counter() + 4.0
+        while len(times) < 3 or (len(times) < 15 and time.perf_counter() < budget):
+            t0 = time.perf_counter()
+            sol = solve_ivp(f, (c["t0"], c["tEnd"]), c["y0"], method=method, jac=jac,
+                            rtol=c["rtol"], atol=c["atol"], t_eval=[c["tEnd"]])
+            times.append(time.perf_counter() - t0)
+        y = sol.y[:, -1] if sol.success else [float("nan")] * len(c["y0"])
+        out["results"].append({"name": c["name"], "rtol": c["rtol"], "method": method,
+                               "ms": float(np.median(times)) * 1e3, "y": [float(v) for v in y],
+                               "success": bool(sol.success), "steps": int(sol.t.size)})
+print(json.dumps(out))
+`;
+
+function runScipy():
+  | {
+      version: string;
+      results: { name: string; rtol: number; method: string; ms: number; y: number[]; success: boolean }[];
+    }
+  | string {
+  const input = JSON.stringify(
+    cases.map((c) => ({
+      name: c.problem.name,
+      t0: c.problem.t0,
+      tEnd: c.problem.tEnd,
+      y0: c.problem.y0,
+      rtol: c.rtol,
+      atol: c.atol,
+    })),
+  );
+  const r = spawnSync("python3", ["-c", PYTHON], { input, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.error || r.status !== 0)
+    return `python3/scipy unavailable: ${r.error?.message ?? r.stderr.trim().split("\n").pop()}`;
+  const parsed = JSON.parse(r.stdout);
+  return { version: `SciPy ${parsed.scipy}, NumPy ${parsed.numpy}`, results: parsed.results };
+}
+
+const ours = cases.map(timeAdclab);
+const scipy = runScipy();
+console.log("ADCLab Rodas5 vs SciPy solve_ivp (analytic Jacobians, same rtol/atol); median wall time per solve");
+console.log(typeof scipy === "string" ? scipy : scipy.version);
+const header = ["problem", "rtol", "ADCLab ms", "err", "Radau ms", "err", "×faster", "LSODA ms", "err", "×faster"];
+const rows: string[][] = [header];
+for (const [i, c] of cases.entries()) {
+  const o = ours[i]!;
+  const row = [c.problem.name, c.rtol.toExponential(0), o.ms.toFixed(2), o.err.toExponential(1)];
+  for (const method of ["Radau", "LSODA"]) {
+    const s =
+      typeof scipy === "string"
+        ? undefined
+        : scipy.results.find((r) => r.name === c.problem.name && r.rtol === c.rtol && r.method === method);
+    if (!s) row.push("–", "–", "–");
+    else if (!s.success) row.push(s.ms.toFixed(1), "failed", "–");
+    else row.push(s.ms.toFixed(1), maxRelError(s.y, c.reference).toExponential(1), (s.ms / o.ms).toFixed(1));
+  }
+  rows.push(row);
+}
+const widths = header.map((_, j) => Math.max(...rows.map((r) => r[j]!.length)));
+for (const r of rows) console.log(r.map((v, j) => v.padStart(widths[j]!)).join("  "));
