@@ -2,11 +2,9 @@
  * @adclab/core — the public barrel: this file is the table of contents of the core.
  * Pure TypeScript only (no node:*, no DOM): the web app runs the same code in the browser.
  */
-export * from "./calibration/index.ts";
 export * from "./coloc/index.ts";
 export * from "./errors/input-error.ts";
 export * from "./fit/gr.ts";
-export * from "./experiments/index.ts";
 export * from "./fit/index.ts";
 export * from "./io/index.ts";
 export * from "./io/tiff/index.ts";
