@@ -42,13 +42,13 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
       solidity: "derived",
     },
     targetKd_nM: {
-      value: 9300,
+      value: 6.7e5,
       units: "nM",
-      description: "catabolite : target dissociation constant",
+      description: "effective catabolite : target dissociation constant",
       source:
-        "calibrated: 10× the 930 nM that Scheuher 2024 uses for Lys-MCC-DM1 (from Lopus 2010's soluble-tubulin K_D); the direct measurement (Menchon 2018, Nat Commun 9:2106) could not be read",
+        "calibrated: the value at which the fitted apoptotic sensitivities of the five seed-table parental lines have geometric mean 1, i.e. the one catabolite potency at the centre of the panel (cell-lines.ts)",
       solidity: "calibrated",
-      note: "Chosen so that T-DM1 (which loads cells with µM catabolite) and free S-methyl-DM1 (sub-nM) have IC50s in their observed ranges with one kill potency. Literature.md flags a nM/µM discrepancy: Singh & Shah 2017's 0.95 nM equals Scheuher's 950 numerically and is taken as a unit slip; the µM scale is used.",
+      note: "An effective constant, 720× Scheuher's 930 nM (Lopus 2010's soluble-tubulin K_D for S-methyl-DM1; the Lys-SMCC-DM1 K_D of Menchon 2018, Nat Commun 9:2106, could not be read). T-DM1 loads HER2-high cells with µM of catabolite while free S-methyl-DM1 kills at sub-nM, so per molecule the catabolite must be far less active at the kill-relevant target; this constant carries that, together with what the model omits (sequestration in other compartments). Literature.md's nM/µM discrepancy: Singh & Shah 2017's 0.95 nM equals Scheuher's 950 numerically and is taken as a unit slip; the µM scale is used.",
     },
     efflux_per_h: { mdr1: 0.002, abcc1: 0.002, abcg2: 0.002 },
     effluxSource: `Lys-SMCC-DM1 is an MDR1 substrate (Kovtun YV et al. 2010, Cancer Res 70:2528), an ABCC1 substrate in 361-TM (Loganzo F et al. 2015, Mol Cancer Ther 14:952) and an ABCG2 substrate in N87 T-DM1R (Takegawa N et al. 2017, Int J Cancer 141:1682); ${SUBSTRATES}`,

@@ -146,15 +146,15 @@ export const MODEL_PARAMETERS = {
     solidity: "assumed",
   },
   killMax_per_h: {
-    value: 0.06,
+    value: 0.15,
     units: "1/h",
     description: "maximal rate at which payload-occupied cells enter the damage→death chain",
     source:
-      "assumed; in vitro kill must outpace growth (≥0.02 /h) for curves to fall below the seeded number; Scheuher's in vivo k_kill,max 0.15–0.49 /day is slower (tumour)",
+      "assumed: at saturating drug, cells arrest within a fraction of one cycle (mean 7 h), so in-vitro curves fall well below the seeded number; Scheuher's in vivo k_kill,max 0.15–0.49 /day is slower (tumour)",
     solidity: "assumed",
   },
   killHill: {
-    value: 1.5,
+    value: 2,
     units: "–",
     description: "Hill coefficient of kill versus target occupancy",
     source: "assumed between Scheuher's fitted in vivo Hill coefficients 1–4 (literature.md §1e)",
@@ -164,7 +164,8 @@ export const MODEL_PARAMETERS = {
     value: 0.0055,
     units: "fraction of target",
     description: "target occupancy giving half-maximal kill — the one payload potency shared by all cell lines",
-    source: "calibrated: jointly to the five parental IC50s of the source documents' table (see calibration/)",
+    source:
+      "calibrated: puts the free S-methyl-DM1 IC50 at ~0.15 nM (S-methyl-DM1 is potent at sub-nM, Lopus 2010; literature.md §6) with S-methyl-DM1's measured K_D of 0.1 µM",
     solidity: "calibrated",
   },
   deathDelay_h: {

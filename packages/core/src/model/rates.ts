@@ -41,6 +41,8 @@ export interface WellConfig {
   overrides?: Partial<Record<keyof typeof P, number>>;
   /** Override of the line's sensitivity multiplier (calibration). */
   sensitivity?: number;
+  /** Overrides of payload target K_D (nM) by species (calibration). */
+  payloadKd_nM?: Partial<Record<PayloadId, number>>;
 }
 
 /** Everything the right-hand side needs, as plain numbers (all rates per hour). */
@@ -198,8 +200,8 @@ export function resolveWell(config: WellConfig): ResolvedWell {
     kCatMem: cat.membrane_per_h.value,
     kDrugMem: drug.membrane_per_h.value,
     konTarget,
-    koffCat: konTarget * cat.targetKd_nM.value * tubulin,
-    koffDrug: konTarget * drug.targetKd_nM.value * tubulin,
+    koffCat: konTarget * (config.payloadKd_nM?.["Lys-SMCC-DM1"] ?? cat.targetKd_nM.value) * tubulin,
+    koffDrug: konTarget * (config.payloadKd_nM?.[smallMolecule] ?? drug.targetKd_nM.value) * tubulin,
     targetTotal: v("targetTotal_nM") / alpha,
     alpha,
     beta: 1 / (MOLECULES_PER_NMOL * geometry.medium_L),
