@@ -1,0 +1,52 @@
+/**
+ * The HTTP API as a Hono app: testable with app.request() without a socket. Routes are declared
+ * with zod schemas, which validate requests and produce the OpenAPI 3.1 document at /openapi.json.
+ */
+import { ADCLAB_VERSION } from "@adclab/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { authMiddleware } from "./auth/middleware.ts";
+import type { App, AppEnv, ServerOptions } from "./context.ts";
+import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
+import { registerAuth } from "./routes/auth.ts";
+import { registerFiles } from "./routes/files.ts";
+import { registerLibrary } from "./routes/library.ts";
+import { registerMeta } from "./routes/meta.ts";
+import { registerProjects } from "./routes/projects.ts";
+import { registerUnits } from "./routes/units.ts";
+import { serveWeb } from "./static.ts";
+
+export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }): App {
+  const app: App = new OpenAPIHono<AppEnv>({
+    // A failed validation becomes the same one-line InputError the CLI prints, plus every issue.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === "json" ? "" : result.target;
+        return c.json({ ...inputErrorFromZod(result.error, where).toJSON(), issues: zodIssues(result.error) }, 400);
+      }
+    },
+  });
+  app.onError(errorResponse);
+  app.use("*", authMiddleware(o));
+  registerMeta(app, o, o.database);
+  registerAuth(app, o);
+  registerProjects(app, o);
+  registerFiles(app, o);
+  registerUnits(app);
+  registerLibrary(app);
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "ADCLab API",
+      version: ADCLAB_VERSION,
+      description:
+        "Projects, experiments, raw files and analyses for T-DM1 / Lys-SMCC-DM1 resistance research. Errors are JSON with the same message the adclab CLI prints.",
+    },
+  });
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/api/") || !o.webDist || c.req.method !== "GET") {
+      return errorResponse(new HttpError(404, "not-found", `no route ${c.req.method} ${c.req.path}`), c);
+    }
+    return serveWeb(c, o.webDist);
+  });
+  return app;
+}

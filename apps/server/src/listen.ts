@@ -1,0 +1,99 @@
+/**
+ * Starting the workbench server: open (and migrate) the database, check the bind address, create
+ * the first administrator in server mode, and listen. Returns a handle that closes everything.
+ */
+import type { AddressInfo } from "node:net";
+import { InputError } from "@adclab/core";
+import { LOCAL_ACTOR, openDb, Store } from "@adclab/db";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { hashPassword } from "./auth/passwords.ts";
+import { DEFAULT_MAX_UPLOAD_BYTES } from "./context.ts";
+
+/** The workbench's default port (documented in the README and `adclab serve --help`). */
+export const DEFAULT_PORT = 5174;
+export const DEFAULT_DATA_DIR = ".adclab-data";
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** Embedded database folder (ignored with databaseUrl). */
+  dataDir?: string;
+  /** postgres://… : a PostgreSQL server instead of the embedded database. */
+  databaseUrl?: string;
+  /** Login required, per-project access. Needed to listen on anything but loopback. */
+  serverMode?: boolean;
+  maxUploadBytes?: number;
+  webDist?: string;
+  /** First administrator, created when server mode starts with no users. */
+  admin?: { username: string; password: string };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+export function checkBindAddress(host: string, serverMode: boolean): void {
+  if (!LOOPBACK.has(host) && !serverMode) {
+    throw new InputError(`refusing to listen on ${host} without server mode (login, per-project access)`, {
+      field: "--host",
+      expected: "127.0.0.1, or add --server-mode (or --database postgres://…) to require login",
+    });
+  }
+}
+
+export async function startServer(o: StartOptions = {}): Promise<RunningServer> {
+  const host = o.host ?? "127.0.0.1";
+  const serverMode = o.serverMode ?? o.databaseUrl !== undefined;
+  checkBindAddress(host, serverMode);
+  if (o.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(o.databaseUrl)) {
+    throw new InputError("not a PostgreSQL URL", { field: "--database", expected: "postgres://user@host:port/db" });
+  }
+  const db = await openDb(
+    o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: o.dataDir ?? DEFAULT_DATA_DIR },
+  );
+  try {
+    const store = new Store(db.db);
+    // Analyses cut off by a crash are marked failed, never left "running" or given results.
+    await store.failAbandonedAnalyses(LOCAL_ACTOR);
+    if (serverMode && (await store.countUsers()) === 0) {
+      if (!o.admin) {
+        throw new InputError("server mode needs a first administrator", {
+          expected: "ADCLAB_ADMIN_USER and ADCLAB_ADMIN_PASSWORD in the environment on first start",
+        });
+      }
+      await store.createUser(
+        { userId: null, username: "setup" },
+        { username: o.admin.username, passwordHash: await hashPassword(o.admin.password), isAdmin: true },
+      );
+    }
+    const app = createApp({
+      store,
+      serverMode,
+      maxUploadBytes: o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      webDist: o.webDist,
+      database: db.kind,
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, hostname: host, port: o.port ?? DEFAULT_PORT }, () => resolve(s));
+      s.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = host.includes(":") ? `[${host}]` : host;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await db.close();
+      },
+    };
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The API test suite, run against embedded PGlite (api.pglite.test.ts) and a real PostgreSQL
+ * server (api.postgres.test.ts). Requests go through app.request(): no sockets needed.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { type OpenDb, Store } from "@adclab/db";
+import { createApp } from "../app.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import type { App } from "../context.ts";
+
+type Opened = { db: OpenDb; stop?: () => Promise<void> };
+const LIMIT = 64 * 1024;
+const LOCAL = "http://127.0.0.1";
+
+async function call(
+  app: App,
+  method: string,
+  path: string,
+  o: { body?: unknown; raw?: Uint8Array; token?: string; host?: string; type?: string } = {},
+) {
+  const headers: Record<string, string> = { host: o.host ?? "127.0.0.1:5174" };
+  if (o.token) headers.authorization = `Bearer ${o.token}`;
+  let body: Uint8Array | string | undefined;
+  if (o.raw !== undefined) {
+    body = o.raw;
+    headers["content-type"] = o.type ?? "application/octet-stream";
+  } else if (o.body !== undefined) {
+    body = typeof o.body === "string" ? o.body : JSON.stringify(o.body);
+    headers["content-type"] = "application/json";
+  }
+  const res = await app.request(`${LOCAL}${path}`, { method, headers, body });
+  const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field in the tests
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+export function apiSuite(name: string, open: () => Promise<Opened>, skip?: string) {
+  describe(`HTTP API on ${name}`, { skip }, () => {
+    let opened: Opened;
+    let store: Store;
+    let local: App;
+    let server: App;
+    before(async () => {
+      opened = await open();
+      store = new Store(opened.db.db);
+      local = createApp({ store, serverMode: false, maxUploadBytes: LIMIT, database: opened.db.kind });
+      server = createApp({ store, serverMode: true, maxUploadBytes: LIMIT, database: opened.db.kind });
+    });
+    after(async () => {
+      await opened?.db.close();
+      await opened?.stop?.();
+    });
+
+    it("health, version and an OpenAPI 3.1 document listing every route", async () => {
+      const h = await call(local, "GET", "/api/health");
+      assert.deepEqual(h.json, { ok: true, database: opened.db.kind });
+      assert.equal((await call(local, "GET", "/api/version")).json.serverMode, false);
+      const doc = (await call(local, "GET", "/openapi.json")).json;
+      assert.equal(doc.openapi, "3.1.0");
+      for (const p of [
+        "/api/projects",
+        "/api/projects/{id}",
+        "/api/projects/{id}/experiments",
+        "/api/experiments/{id}/files",
+        "/api/files/{id}/content",
+        "/api/units/convert",
+        "/api/library",
+        "/api/auth/login",
+      ]) {
+        assert.ok(doc.paths[p], `missing ${p}`);
+      }
+      assert.ok(doc.components.schemas.Project && doc.components.schemas.Error);
+    });
+
+    it("projects and experiments: create, list, read, update, delete", async () => {
+      const p = await call(local, "POST", "/api/projects", { body: { name: "SK-BR-3 T-DM1R" } });
+      assert.equal(p.status, 201);
+      assert.equal(p.json.name, "SK-BR-3 T-DM1R");
+      assert.ok((await call(local, "GET", "/api/projects")).json.some((x: { id: string }) => x.id === p.json.id));
+      const e = await call(local, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "MTT" } });
+      assert.equal(e.status, 201);
+      assert.equal(
+        (await call(local, "PATCH", `/api/experiments/${e.json.id}`, { body: { name: "MTT 96 h" } })).json.name,
+        "MTT 96 h",
+      );
+      assert.deepEqual(
+        (await call(local, "GET", `/api/projects/${p.json.id}/experiments`)).json.map((x: { name: string }) => x.name),
+        ["MTT 96 h"],
+      );
+      assert.equal(
+        (await call(local, "PATCH", `/api/projects/${p.json.id}`, { body: { description: "d" } })).json.description,
+        "d",
+      );
+      assert.equal((await call(local, "DELETE", `/api/projects/${p.json.id}`)).status, 200);
+      assert.equal((await call(local, "GET", `/api/projects/${p.json.id}`)).status, 404);
+      assert.equal((await call(local, "GET", `/api/experiments/${e.json.id}`)).status, 404);
+    });
+
+    it("validation errors are readable 400s naming the field", async () => {
+      const r = await call(local, "POST", "/api/projects", { body: { name: "   " } });
+      assert.equal(r.status, 400);
+      assert.equal(r.json.error, "input");
+      assert.equal(r.json.message, "name: must not be empty");
+      const bad = await call(local, "GET", "/api/projects/not-a-uuid");
+      assert.equal(bad.status, 400);
+      assert.equal(bad.json.message, "param.id: not an id");
+    });
+
+    it("malformed JSON is a 400 with a message, and writes nothing", async () => {
+      const before = (await call(local, "GET", "/api/projects")).json.length;
+      const r = await call(local, "POST", "/api/projects", { body: '{"name": "x",' });
+      assert.equal(r.status, 400);
+      assert.equal(r.json.error, "input");
+      assert.match(r.json.message, /^body: Malformed JSON/);
+      assert.equal((await call(local, "GET", "/api/projects")).json.length, before);
+    });
+
+    describe("raw files", () => {
+      let experimentId: string;
+      before(async () => {
+        const p = await call(local, "POST", "/api/projects", { body: { name: "files" } });
+        experimentId = (await call(local, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "e" } }))
+          .json.id;
+      });
+      it("are stored byte for byte with their SHA-256", async () => {
+        const bytes = new Uint8Array(3000).map((_, i) => (i * 31 + 7) % 256);
+        const up = await call(local, "POST", `/api/experiments/${experimentId}/files?name=plate%201.csv`, {
+          raw: bytes,
+          type: "text/csv",
+        });
+        assert.equal(up.status, 201, up.text);
+        assert.equal(up.json.sizeBytes, 3000);
+        assert.equal(up.json.sha256, createHash("sha256").update(bytes).digest("hex"));
+        assert.equal(up.json.originalName, "plate 1.csv");
+        const down = await local.request(`${LOCAL}/api/files/${up.json.id}/content`, {
+          headers: { host: "127.0.0.1" },
+        });
+        assert.equal(down.status, 200);
+        assert.deepEqual(new Uint8Array(await down.arrayBuffer()), bytes);
+        assert.equal(down.headers.get("x-content-sha256"), up.json.sha256);
+        assert.equal(down.headers.get("content-type"), "text/csv");
+      });
+      it("a path in the file name is refused (400) and nothing is written", async () => {
+        const n = (await call(local, "GET", `/api/experiments/${experimentId}/files`)).json.length;
+        for (const name of ["../../etc/passwd", "..%5C..%5Cwin.ini", "%2E%2E"]) {
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/files?name=${name}`, {
+            raw: new Uint8Array([1]),
+          });
+          assert.equal(r.status, 400, name);
+          assert.match(r.json.message, /file name must not contain a path/);
+        }
+        assert.equal((await call(local, "GET", `/api/experiments/${experimentId}/files`)).json.length, n);
+      });
+      it("an oversized upload is refused (413) and nothing is written", async () => {
+        const n = (await call(local, "GET", `/api/experiments/${experimentId}/files`)).json.length;
+        const auditTop = (await store.listAudit({ limit: 1 }))[0]?.id;
+        const r = await call(local, "POST", `/api/experiments/${experimentId}/files?name=big.tif`, {
+          raw: new Uint8Array(LIMIT + 1),
+        });
+        assert.equal(r.status, 413);
+        assert.equal(r.json.error, "too-large");
+        assert.equal((await call(local, "GET", `/api/experiments/${experimentId}/files`)).json.length, n);
+        assert.equal((await store.listAudit({ limit: 1 }))[0]?.id, auditTop);
+      });
+    });
+
+    it("units: the same result as `adclab convert`, and the same problem text for bad input", async () => {
+      const r = await call(local, "POST", "/api/units/convert", {
+        body: { quantity: "10ug/mL", to: "nM", compound: "T-DM1" },
+      });
+      assert.equal(r.status, 200);
+      // 10 µg/mL ÷ 148,500 g/mol = 6.734e-8 M = 67.34 nM (by hand).
+      assert.ok(Math.abs(r.json.output.value - 1e4 / 148.5) < 1e-9);
+      assert.equal(r.json.molecularWeight_g_per_mol, 148500);
+      const bad = await call(local, "POST", "/api/units/convert", { body: { quantity: "10ug/mL", to: "nM" } });
+      assert.equal(bad.status, 400);
+      assert.match(bad.json.message, /^quantity: cannot convert µg\/mL to molar without a molecular weight/);
+    });
+
+    it("library: the seed table and molecular weights", async () => {
+      const r = await call(local, "GET", "/api/library");
+      assert.equal(r.json.seedTable.length, 5);
+      assert.ok(r.json.molecularWeights.some((m: { compound: string }) => m.compound === "T-DM1"));
+    });
+
+    it("embedded mode answers only requests addressed to loopback", async () => {
+      const r = await call(local, "GET", "/api/projects", { host: "evil.example:5174" });
+      assert.equal(r.status, 403);
+      assert.match(r.json.message, /only answers on 127\.0\.0\.1/);
+    });
+
+    describe("server mode", () => {
+      let admin: string;
+      let alice: string;
+      let bob: string;
+      let bobId: string;
+      const login = async (username: string, password: string) =>
+        call(server, "POST", "/api/auth/login", { body: { username, password } });
+      before(async () => {
+        await store.createUser(
+          { userId: null, username: "setup" },
+          { username: `root-${name}`, passwordHash: await hashPassword("correct horse"), isAdmin: true },
+        );
+        admin = (await login(`root-${name}`, "correct horse")).json.token;
+        for (const who of ["alice", "bob"]) {
+          const r = await call(server, "POST", "/api/users", {
+            token: admin,
+            body: { username: `${who}-${name}`, password: `${who}-password-123` },
+          });
+          assert.equal(r.status, 201, r.text);
+          if (who === "bob") bobId = r.json.id;
+        }
+        alice = (await login(`alice-${name}`, "alice-password-123")).json.token;
+        bob = (await login(`bob-${name}`, "bob-password-123")).json.token;
+      });
+
+      it("requires login: 401 without a token or with a wrong password", async () => {
+        assert.equal((await call(server, "GET", "/api/projects")).status, 401);
+        assert.equal((await call(server, "GET", "/api/health")).status, 200);
+        assert.equal((await login(`alice-${name}`, "nope")).status, 401);
+        assert.equal((await call(server, "GET", "/api/auth/me", { token: alice })).json.username, `alice-${name}`);
+      });
+
+      it("another user's project is 403 for reads and writes, and nothing is written", async () => {
+        const p = await call(server, "POST", "/api/projects", { token: alice, body: { name: "alice's" } });
+        const e = await call(server, "POST", `/api/projects/${p.json.id}/experiments`, {
+          token: alice,
+          body: { name: "e" },
+        });
+        assert.equal((await call(server, "GET", `/api/projects/${p.json.id}`, { token: bob })).status, 403);
+        assert.equal((await call(server, "GET", `/api/projects/${p.json.id}/experiments`, { token: bob })).status, 403);
+        const up = await call(server, "POST", `/api/experiments/${e.json.id}/files?name=x.csv`, {
+          token: bob,
+          raw: new Uint8Array([1, 2]),
+        });
+        assert.equal(up.status, 403);
+        assert.equal((await call(server, "DELETE", `/api/projects/${p.json.id}`, { token: bob })).status, 403);
+        assert.ok(
+          !(await call(server, "GET", "/api/projects", { token: bob })).json.some(
+            (x: { id: string }) => x.id === p.json.id,
+          ),
+        );
+        assert.equal(
+          (await call(server, "GET", `/api/experiments/${e.json.id}/files`, { token: alice })).json.length,
+          0,
+        );
+        // As a viewer, bob may read but still not write.
+        assert.equal(
+          (
+            await call(server, "PUT", `/api/projects/${p.json.id}/members`, {
+              token: alice,
+              body: { userId: bobId, role: "viewer" },
+            })
+          ).status,
+          200,
+        );
+        assert.equal((await call(server, "GET", `/api/projects/${p.json.id}`, { token: bob })).status, 200);
+        assert.equal(
+          (await call(server, "POST", `/api/projects/${p.json.id}/experiments`, { token: bob, body: { name: "b" } }))
+            .status,
+          403,
+        );
+      });
+
+      it("only administrators create users", async () => {
+        const r = await call(server, "POST", "/api/users", {
+          token: alice,
+          body: { username: "mallory", password: "0123456789ab" },
+        });
+        assert.equal(r.status, 403);
+        assert.equal(await store.getUserByUsername("mallory"), undefined);
+      });
+
+      it("a deleted user's token is refused (401) and writes nothing", async () => {
+        const r = await call(server, "POST", "/api/users", {
+          token: admin,
+          body: { username: `carol-${name}`, password: "carol-password-1" },
+        });
+        const carol = (await login(`carol-${name}`, "carol-password-1")).json.token;
+        assert.equal((await call(server, "GET", "/api/projects", { token: carol })).status, 200);
+        assert.equal((await call(server, "DELETE", `/api/users/${r.json.id}`, { token: admin })).status, 200);
+        const before = (await store.listProjects(null)).length;
+        const w = await call(server, "POST", "/api/projects", { token: carol, body: { name: "after deletion" } });
+        assert.equal(w.status, 401);
+        assert.equal((await store.listProjects(null)).length, before);
+        const last = (await store.listAudit({ limit: 3 })).map((a) => a.action);
+        assert.equal(last[0], "user.delete");
+      });
+    });
+  });
+}
