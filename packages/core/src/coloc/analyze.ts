@@ -4,8 +4,8 @@
  * Costes' significance test. Metric definitions and references are in the files they live in.
  */
 import { type CostesTestResult, costesSignificanceTest } from "./costes-test.ts";
-import { liIcq, type MandersCoefficients, manders, overlapCoefficient } from "./manders.ts";
-import { means, pearsonR, pearsonThresholded } from "./pearson.ts";
+import { moments, thresholdedMetrics } from "./fused.ts";
+import type { MandersCoefficients } from "./manders.ts";
 import { gather, type ImageDims, type PixelArray, regionsFromLabels } from "./pixels.ts";
 import { kendallTauB, spearmanRho } from "./ranks.ts";
 import { computeThresholds, type ThresholdSpec, type Thresholds } from "./thresholds.ts";
@@ -41,23 +41,24 @@ export interface ColocResult {
 export function analyzeColoc(image: ColocImage, region: Uint32Array | null, o: ColocOptions = {}): ColocResult {
   const x = region ? gather(image.ch1, region) : image.ch1;
   const y = region ? gather(image.ch2, region) : image.ch2;
-  const thresholds = computeThresholds(x, y, o.threshold ?? { method: "costes" });
-  const { mx, my } = means(x, y);
+  const m = moments(x, y);
+  const thresholds = computeThresholds(x, y, o.threshold ?? { method: "costes" }, m);
+  const t = thresholdedMetrics(x, y, m, thresholds.ch1, thresholds.ch2);
   const costesIterations = o.costes?.iterations ?? 0;
   return {
     nPixels: x.length,
-    mean: { ch1: mx, ch2: my },
+    mean: { ch1: m.mx, ch2: m.my },
     thresholds,
     pearson: {
-      all: pearsonR(x, y),
-      belowThreshold: pearsonThresholded(x, y, thresholds.ch1, thresholds.ch2, "below"),
-      aboveThreshold: pearsonThresholded(x, y, thresholds.ch1, thresholds.ch2, "above"),
+      all: m.n < 2 ? Number.NaN : m.sxy / Math.sqrt(m.sxx * m.syy),
+      belowThreshold: t.pearsonBelow,
+      aboveThreshold: t.pearsonAbove,
     },
     spearman: spearmanRho(x, y),
     kendallTauB: o.kendall === false ? null : kendallTauB(x, y),
-    manders: manders(x, y, thresholds.ch1, thresholds.ch2),
-    overlapCoefficient: overlapCoefficient(x, y),
-    liIcq: liIcq(x, y),
+    manders: t.manders,
+    overlapCoefficient: t.overlapCoefficient,
+    liIcq: t.liIcq,
     costes:
       costesIterations > 0
         ? costesSignificanceTest(image.ch1, image.ch2, image.dims, region, {

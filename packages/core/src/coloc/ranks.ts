@@ -6,10 +6,7 @@
  * Both work on "dense codes": each value replaced by the index of its distinct value. Integer
  * images (8/16-bit) already are such codes, so no sort is needed; float images are sorted once.
  */
-import { isIntegerPixels, type PixelArray } from "./pixels.ts";
-
-/** Largest integer sample value for which a histogram (instead of a sort) is used. */
-const HISTOGRAM_LIMIT = 1 << 20;
+import type { PixelArray } from "./pixels.ts";
 
 interface DenseCodes {
   /** Code of each pixel, 0 … levels−1, ordered like the values. */
@@ -19,25 +16,18 @@ interface DenseCodes {
   counts: Float64Array;
 }
 
-/** Dense codes of a channel (integer values ≥ 0 are used directly; others are sorted). */
+/** Dense codes of a channel (8/16-bit values are used directly; others are sorted). */
 export function denseCodes(a: PixelArray): DenseCodes {
   const n = a.length;
-  if (isIntegerPixels(a)) {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
+  if (a instanceof Uint8Array || a instanceof Uint16Array) {
+    // 8/16-bit samples are their own codes: one counting pass, no sort (unused levels are harmless)
+    const levels = a instanceof Uint8Array ? 256 : 65536;
+    const counts = new Float64Array(levels);
     for (let i = 0; i < n; i++) {
       const v = a[i] as number;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      counts[v] = (counts[v] as number) + 1;
     }
-    if (n > 0 && min >= 0 && max < HISTOGRAM_LIMIT && (a instanceof Uint8Array || a instanceof Uint16Array)) {
-      const counts = new Float64Array(max + 1);
-      for (let i = 0; i < n; i++) {
-        const v = a[i] as number;
-        counts[v] = (counts[v] as number) + 1;
-      }
-      return { codes: a, levels: max + 1, counts };
-    }
+    return { codes: a, levels, counts };
   }
   const sorted = Float64Array.from(a).sort();
   let levels = 0;

@@ -13,7 +13,8 @@
  *   (every integer level for 8/16-bit data; 256 bins for float data).
  * - Manual thresholds.
  */
-import { means, pearsonThresholdedAbout } from "./pearson.ts";
+import { belowThresholdPearson } from "./below-threshold.ts";
+import { type Moments, moments } from "./fused.ts";
 import { isIntegerPixels, minMax, type PixelArray, typeRange } from "./pixels.ts";
 
 export type ThresholdSpec =
@@ -36,10 +37,10 @@ export interface Thresholds {
   warnings: string[];
 }
 
-export function computeThresholds(x: PixelArray, y: PixelArray, spec: ThresholdSpec): Thresholds {
+export function computeThresholds(x: PixelArray, y: PixelArray, spec: ThresholdSpec, known?: Moments): Thresholds {
   if (spec.method === "manual") return { method: "manual", ch1: spec.ch1, ch2: spec.ch2, warnings: [] };
   if (spec.method === "otsu") return { method: "otsu", ch1: otsuThreshold(x), ch2: otsuThreshold(y), warnings: [] };
-  return costesThresholds(x, y, spec.regression ?? "bisection");
+  return costesThresholds(x, y, spec.regression ?? "bisection", known);
 }
 
 /** Coloc 2's AutoThresholdRegression. */
@@ -47,26 +48,17 @@ export function costesThresholds(
   x: PixelArray,
   y: PixelArray,
   regression: "bisection" | "costes" = "bisection",
+  known?: Moments,
 ): Thresholds {
-  const n = x.length;
-  const { mx, my } = means(x, y);
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (x[i] as number) - mx;
-    const dy = (y[i] as number) - my;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-  }
-  const var1 = sxx / (n - 1);
-  const var2 = syy / (n - 1);
-  const cov = sxy / (n - 1);
+  const mo = known ?? moments(x, y);
+  const { n, mx, my } = mo;
+  const var1 = mo.sxx / (n - 1);
+  const var2 = mo.syy / (n - 1);
+  const cov = mo.sxy / (n - 1);
   const m = (var2 - var1 + Math.sqrt((var2 - var1) ** 2 + 4 * cov * cov)) / (2 * cov);
   const b = my - m * mx;
-  const r1 = minMax(x);
-  const r2 = minMax(y);
+  const r1 = { min: mo.min1, max: mo.max1 };
+  const r2 = { min: mo.min2, max: mo.max2 };
   const { min: typeMin, max: typeMax } = typeRange(x);
   const clamp = (v: number) => Math.max(typeMin, Math.min(v, typeMax));
 
@@ -79,6 +71,7 @@ export function costesThresholds(
       ? bisectionStepper(Math.abs(range.max + range.min) * 0.5, range.max)
       : simpleStepper(range.max);
 
+  const below = belowThresholdPearson(x, y, mx, my);
   let t1 = r1.max;
   let t2 = r2.max;
   let rBelow = Number.NaN;
@@ -86,7 +79,7 @@ export function costesThresholds(
   while (!stepper.finished()) {
     t1 = javaRound(map1(stepper.value()));
     t2 = javaRound(map2(stepper.value()));
-    rBelow = pearsonThresholdedAbout(x, y, clamp(t1), clamp(t2), "below", mx, my);
+    rBelow = below(clamp(t1), clamp(t2));
     stepper.update(rBelow);
     iterations++;
   }
