@@ -10,7 +10,7 @@
 import { InputError } from "../errors/input-error.ts";
 import { tCritical } from "../stats/distributions.ts";
 import { curveProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
-import { prism4Model, prism5Model } from "./models.ts";
+import { logDoses, prism4LogDoseModel, prism5LogDoseModel } from "./models.ts";
 import { startingValues4 } from "./starting-values.ts";
 
 export type DoseResponseModelName = "ll4" | "prism4" | "3pl" | "5pl";
@@ -117,8 +117,9 @@ export function checkDoseResponseData(data: DoseResponseData, minDistinct = 4): 
       got: r.length,
     });
   }
-  const x = Float64Array.from(c);
-  const y = Float64Array.from(r);
+  // Float64Array input is used as is (never modified); anything else is copied once.
+  const x = c instanceof Float64Array ? c : Float64Array.from(c);
+  const y = r instanceof Float64Array ? r : Float64Array.from(r);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i]!) || x[i]! < 0) {
       throw new InputError("concentration is not a non-negative number", {
@@ -135,7 +136,7 @@ export function checkDoseResponseData(data: DoseResponseData, minDistinct = 4): 
       });
     }
   }
-  const distinct = new Set(x).size;
+  const distinct = countDistinct(x, minDistinct);
   if (distinct < minDistinct) {
     throw new InputError("too few distinct concentrations to fit the curve", {
       field: "concentration_nM",
@@ -144,6 +145,13 @@ export function checkDoseResponseData(data: DoseResponseData, minDistinct = 4): 
     });
   }
   return { x, y };
+}
+
+/** Number of distinct values, counting stops once `enough` is reached. */
+function countDistinct(x: Float64Array, enough: number): number {
+  const seen: number[] = [];
+  for (let i = 0; i < x.length && seen.length < enough; i++) if (!seen.includes(x[i]!)) seen.push(x[i]!);
+  return seen.length;
 }
 
 const LL4_KEYS: Record<string, (v: number) => [number, number]> = {
@@ -177,7 +185,7 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   const level = options.level ?? 0.95;
 
   const fixedMask = new Array<boolean>(nPar).fill(false);
-  const fixedValues = new Float64Array(nPar);
+  const fixedValues: number[] = new Array(nPar).fill(0);
   const fixedNames: string[] = [];
   const fixed = { ...options.fixed };
   if (
@@ -214,8 +222,8 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
     fixedNames.push(key);
   }
 
-  const lower = new Float64Array(nPar).fill(Number.NEGATIVE_INFINITY);
-  const upper = new Float64Array(nPar).fill(Number.POSITIVE_INFINITY);
+  const lower: number[] = new Array(nPar).fill(Number.NEGATIVE_INFINITY);
+  const upper: number[] = new Array(nPar).fill(Number.POSITIVE_INFINITY);
   if (five) lower[4] = 1e-6; // S must stay positive
   for (const [key, range] of Object.entries(options.bounds ?? {})) {
     if (!range) continue;
@@ -246,21 +254,22 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
       : (options.start?.logIC50 ?? (options.start?.ic50_nM ? Math.log10(options.start.ic50_nM) : undefined)),
     hill: fixedMask[3] ? fixedValues[3] : options.start?.hill,
   });
-  const p4 = new Float64Array([start.bottom, start.top, start.logIc50, start.hill]);
+  const p4 = [start.bottom, start.top, start.logIc50, start.hill];
   const lmOptions = {
-    lower: lower.subarray(0, 4),
-    upper: upper.subarray(0, 4),
+    lower: lower.slice(0, 4),
+    upper: upper.slice(0, 4),
     fixed: fixedMask.slice(0, 4),
     weights: options.weights,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   };
-  const problem4 = curveProblem(prism4Model, x, y);
+  const logX = logDoses(x);
+  const problem4 = curveProblem(prism4LogDoseModel, logX, y);
   let lm = solveLeastSquares(problem4, p4, lmOptions);
   if (!lm.converged) lm = retryFromAlternativeStarts(lm, p4, (p) => solveLeastSquares(problem4, p, lmOptions), x);
   if (five) {
-    const p5 = new Float64Array([...lm.params, fixedMask[4] ? fixedValues[4]! : (options.start?.asymmetry ?? 1)]);
-    const lm5 = solveLeastSquares(curveProblem(prism5Model, x, y), p5, {
+    const p5 = [...lm.params, fixedMask[4] ? fixedValues[4]! : (options.start?.asymmetry ?? 1)];
+    const lm5 = solveLeastSquares(curveProblem(prism5LogDoseModel, logX, y), p5, {
       ...lmOptions,
       lower,
       upper,
@@ -274,8 +283,8 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
 /** A failed first attempt is retried from Hill slopes ±1 and a mid-range LogIC50; best SSR wins. */
 function retryFromAlternativeStarts(
   first: LmResult,
-  p0: Float64Array,
-  fit: (p: Float64Array) => LmResult,
+  p0: readonly number[],
+  fit: (p: number[]) => LmResult,
   x: Float64Array,
 ): LmResult {
   let best = first;
@@ -288,7 +297,7 @@ function retryFromAlternativeStarts(
     }
   }
   for (const hill of [-1, 1, -3, 3]) {
-    const p = Float64Array.from(p0);
+    const p = p0.slice();
     p[2] = (minLog + maxLog) / 2;
     p[3] = hill;
     const r = fit(p);
@@ -434,7 +443,7 @@ function maxDependency(lm: LmResult): number {
   const free: number[] = [];
   for (let k = 0; k < n; k++) if (cov[k * n + k]! > 0) free.push(k);
   const m = free.length;
-  const corr = new Float64Array(m * m);
+  const corr: number[] = new Array(m * m).fill(0);
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       const i = free[a]!;
@@ -450,18 +459,24 @@ function maxDependency(lm: LmResult): number {
   return worst;
 }
 
-function invertSmall(a: Float64Array, n: number): Float64Array | null {
-  const w = Float64Array.from(a);
-  const inv = new Float64Array(n * n);
+function invertSmall(a: number[], n: number): number[] | null {
+  const w = a.slice();
+  const inv: number[] = new Array(n * n).fill(0);
   for (let i = 0; i < n; i++) inv[i * n + i] = 1;
   for (let c = 0; c < n; c++) {
     let piv = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(w[r * n + c]!) > Math.abs(w[piv * n + c]!)) piv = r;
     const d = w[piv * n + c]!;
     if (Math.abs(d) < 1e-300) return null;
-    for (let k = 0; k < n; k++) {
-      [w[c * n + k], w[piv * n + k]] = [w[piv * n + k]!, w[c * n + k]!];
-      [inv[c * n + k], inv[piv * n + k]] = [inv[piv * n + k]!, inv[c * n + k]!];
+    if (piv !== c) {
+      for (let k = 0; k < n; k++) {
+        const t = w[c * n + k]!;
+        w[c * n + k] = w[piv * n + k]!;
+        w[piv * n + k] = t;
+        const u = inv[c * n + k]!;
+        inv[c * n + k] = inv[piv * n + k]!;
+        inv[piv * n + k] = u;
+      }
     }
     for (let k = 0; k < n; k++) {
       w[c * n + k] = w[c * n + k]! / d;

@@ -13,7 +13,7 @@ import {
 } from "../stats/model-comparison.ts";
 import { checkDoseResponseData, type DoseResponseData, fitDoseResponse, type ParameterSet } from "./dose-response.ts";
 import { type LeastSquaresProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
-import { prism4Model } from "./models.ts";
+import { logDoses, prism4LogDoseModel } from "./models.ts";
 
 export type Shareable = "bottom" | "top" | "logIC50" | "hill";
 const ORDER: readonly Shareable[] = ["bottom", "top", "logIC50", "hill"];
@@ -59,12 +59,12 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
   });
   const nCurves = curves.length;
   const nObs = data.reduce((s, d) => s + d.x.length, 0);
-  const x = new Float64Array(nObs);
+  const x = new Float64Array(nObs); // log10 doses
   const y = new Float64Array(nObs);
   const curveOf = new Int32Array(nObs);
   let o = 0;
   data.forEach((d, c) => {
-    x.set(d.x, o);
+    x.set(logDoses(d.x), o);
     y.set(d.y, o);
     curveOf.fill(c, o, o + d.x.length);
     o += d.x.length;
@@ -114,10 +114,10 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     prepare: (p) => {
       for (let j = 0; j < local.length; j++) local[j] = p[map[j]!]!;
     },
-    value: (i, _p) => prism4Model.value(x[i]!, views[curveOf[i]!]!),
+    value: (i, _p) => prism4LogDoseModel.value(x[i]!, views[curveOf[i]!]!),
     valueAndGradient: (i, _p, grad) => {
       const c = curveOf[i]!;
-      const f = prism4Model.valueAndGradient!(x[i]!, views[c]!, localGrad);
+      const f = prism4LogDoseModel.valueAndGradient!(x[i]!, views[c]!, localGrad);
       grad.fill(0);
       for (let k = 0; k < 4; k++) grad[map[c * 4 + k]!] = grad[map[c * 4 + k]!]! + localGrad[k]!;
       return f;

@@ -15,7 +15,7 @@
  * The inner loop works in preallocated buffers and calls the model's analytic gradient.
  */
 import type { CurveModel } from "./curve-model.ts";
-import { choleskyInPlace, choleskySolveInPlace, invertSpd } from "./linear-algebra.ts";
+import { choleskyInPlace, choleskySolveInPlace, invertSpdInto } from "./linear-algebra.ts";
 
 /** Least-squares problem over observations i = 0..nObservations−1 (what the fitter needs). */
 export interface LeastSquaresProblem {
@@ -91,20 +91,40 @@ const EPS = 2.220446049250313e-16;
 /** Wraps a CurveModel and data (x, y) as a LeastSquaresProblem. */
 export function curveProblem(model: CurveModel, x: Float64Array, y: Float64Array): LeastSquaresProblem {
   const n = model.parameterNames.length;
-  const pStep = new Float64Array(n);
-  let valueAndGradient: LeastSquaresProblem["valueAndGradient"];
-  if (model.valueAndGradient) {
-    const vg = model.valueAndGradient;
-    valueAndGradient = (i, p, grad) => vg(x[i]!, p, grad);
-  } else if (model.gradient) {
-    const gr = model.gradient;
-    valueAndGradient = (i, p, grad) => {
-      gr(x[i]!, p, grad);
-      return model.value(x[i]!, p);
+  const base = { nObservations: x.length, nParameters: n, parameterNames: model.parameterNames, y };
+  const vg = model.valueAndGradient;
+  if (vg) {
+    return {
+      ...base,
+      value(i, p) {
+        return model.value(x[i]!, p);
+      },
+      valueAndGradient(i, p, grad) {
+        return vg(x[i]!, p, grad);
+      },
     };
-  } else {
-    // Forward differences with a step of √ε relative to the parameter.
-    valueAndGradient = (i, p, grad) => {
+  }
+  const gr = model.gradient;
+  if (gr) {
+    return {
+      ...base,
+      value(i, p) {
+        return model.value(x[i]!, p);
+      },
+      valueAndGradient(i, p, grad) {
+        gr(x[i]!, p, grad);
+        return model.value(x[i]!, p);
+      },
+    };
+  }
+  // Forward differences with a step of √ε relative to the parameter.
+  const pStep = new Float64Array(n);
+  return {
+    ...base,
+    value(i, p) {
+      return model.value(x[i]!, p);
+    },
+    valueAndGradient(i, p, grad) {
       const f0 = model.value(x[i]!, p);
       pStep.set(p);
       for (let k = 0; k < n; k++) {
@@ -114,15 +134,7 @@ export function curveProblem(model: CurveModel, x: Float64Array, y: Float64Array
         pStep[k] = p[k]!;
       }
       return f0;
-    };
-  }
-  return {
-    nObservations: x.length,
-    nParameters: n,
-    parameterNames: model.parameterNames,
-    y,
-    value: (i, p) => model.value(x[i]!, p),
-    valueAndGradient,
+    },
   };
 }
 
@@ -142,67 +154,119 @@ export function levenbergMarquardt(
 }
 
 /** The fitter over any LeastSquaresProblem (used directly by global fits with shared parameters). */
-export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array, options: LmOptions = {}): LmResult {
+export function solveLeastSquares(
+  problem: LeastSquaresProblem,
+  p0: ArrayLike<number>,
+  options: LmOptions = {},
+): LmResult {
+  const nObs = problem.nObservations;
+  const nPar = problem.nParameters;
+  const maxIterations = options.maxIterations ?? 200;
+  const tolerance = options.tolerance ?? 1e-8;
+  let m = 0;
+  for (let k = 0; k < nPar; k++) if (!options.fixed?.[k]) m++;
+  const ws = acquireWorkspace(nObs, nPar, m);
+  try {
+    return solveInWorkspace(problem, p0, options, ws, maxIterations, tolerance);
+  } finally {
+    ws.busy = false;
+  }
+}
+
+/** Scratch buffers of one fit, as views into one allocation (typed-array allocation is costly). */
+interface Workspace {
+  key: string;
+  busy: boolean;
+  lower: Float64Array;
+  upper: Float64Array;
+  w: Float64Array;
+  p: Float64Array;
+  trial: Float64Array;
+  grad: Float64Array;
+  normalA: Float64Array;
+  normalB: Float64Array;
+  work: Float64Array;
+  rhsA: Float64Array;
+  rhsB: Float64Array;
+  step: Float64Array;
+  scale: Float64Array;
+  column: Float64Array;
+  inverse: Float64Array;
+  free: Int32Array;
+  activeIdx: Int32Array;
+}
+
+let cachedWorkspace: Workspace | null = null;
+
+/** The cached workspace when the sizes match and it is not in use (re-entrant calls get their own). */
+function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
+  const key = `${nObs}:${nPar}:${m}`;
+  if (cachedWorkspace && !cachedWorkspace.busy && cachedWorkspace.key === key) {
+    cachedWorkspace.busy = true;
+    return cachedWorkspace;
+  }
+  const sizes = [nPar, nPar, nObs, nPar, nPar, nPar, m * m, m * m, m * m, m, m, m, m, m, m * m];
+  const buffer = new Float64Array(sizes.reduce((a, b) => a + b, 0));
+  let offset = 0;
+  const take = (n: number): Float64Array => {
+    const v = buffer.subarray(offset, offset + n);
+    offset += n;
+    return v;
+  };
+  const ints = new Int32Array(2 * m);
+  const ws: Workspace = {
+    key,
+    busy: true,
+    lower: take(nPar),
+    upper: take(nPar),
+    w: take(nObs),
+    p: take(nPar),
+    trial: take(nPar),
+    grad: take(nPar),
+    normalA: take(m * m),
+    normalB: take(m * m),
+    work: take(m * m),
+    rhsA: take(m),
+    rhsB: take(m),
+    step: take(m),
+    scale: take(m),
+    column: take(m),
+    inverse: take(m * m),
+    free: ints.subarray(0, m),
+    activeIdx: ints.subarray(m, 2 * m),
+  };
+  if (!cachedWorkspace?.busy) cachedWorkspace = ws;
+  return ws;
+}
+
+function solveInWorkspace(
+  problem: LeastSquaresProblem,
+  p0: ArrayLike<number>,
+  options: LmOptions,
+  ws: Workspace,
+  maxIterations: number,
+  tolerance: number,
+): LmResult {
   const nObs = problem.nObservations;
   const nPar = problem.nParameters;
   const y = problem.y;
-  const maxIterations = options.maxIterations ?? 200;
-  const tolerance = options.tolerance ?? 1e-8;
-  const lower = new Float64Array(nPar).fill(Number.NEGATIVE_INFINITY);
-  const upper = new Float64Array(nPar).fill(Number.POSITIVE_INFINITY);
+  const { lower, upper, w, p, trial, work, step, free, activeIdx } = ws;
+  lower.fill(Number.NEGATIVE_INFINITY);
+  upper.fill(Number.POSITIVE_INFINITY);
   if (options.lower) for (let k = 0; k < nPar; k++) lower[k] = options.lower[k] ?? Number.NEGATIVE_INFINITY;
   if (options.upper) for (let k = 0; k < nPar; k++) upper[k] = options.upper[k] ?? Number.POSITIVE_INFINITY;
-  const w = new Float64Array(nObs).fill(1);
+  w.fill(1);
   if (options.weights) for (let i = 0; i < nObs; i++) w[i] = options.weights[i]!;
-
-  const freeList: number[] = [];
-  for (let k = 0; k < nPar; k++) if (!options.fixed?.[k]) freeList.push(k);
-  const free = Int32Array.from(freeList);
-  const m = free.length;
-
-  const p = new Float64Array(nPar);
+  let m = 0;
+  for (let k = 0; k < nPar; k++) if (!options.fixed?.[k]) free[m++] = k;
   for (let k = 0; k < nPar; k++) p[k] = Math.min(upper[k]!, Math.max(lower[k]!, p0[k]!));
-  const trial = new Float64Array(nPar);
-  const grad = new Float64Array(nPar);
-  const normal = new Float64Array(m * m); // JᵀWJ over free parameters
-  const rhs = new Float64Array(m); // JᵀW·r
-  const work = new Float64Array(m * m);
-  const step = new Float64Array(m);
-  const active = new Uint8Array(m);
-  const activeIdx = new Int32Array(m);
+  let normal = ws.normalA; // JᵀWJ over free parameters
+  let rhs = ws.rhsA; // JᵀW·r
+  let normalTrial = ws.normalB;
+  let rhsTrial = ws.rhsB;
 
-  let evaluations = 0;
-  const sweepSsr = (q: Float64Array): number => {
-    evaluations++;
-    problem.prepare?.(q);
-    let s = 0;
-    for (let i = 0; i < nObs; i++) {
-      const r = y[i]! - problem.value(i, q);
-      s += w[i]! * r * r;
-    }
-    return s;
-  };
-  const sweepNormal = (q: Float64Array): number => {
-    evaluations++;
-    problem.prepare?.(q);
-    normal.fill(0);
-    rhs.fill(0);
-    let s = 0;
-    for (let i = 0; i < nObs; i++) {
-      const r = y[i]! - problem.valueAndGradient(i, q, grad);
-      const wi = w[i]!;
-      s += wi * r * r;
-      for (let a = 0; a < m; a++) {
-        const ga = wi * grad[free[a]!]!;
-        rhs[a] = rhs[a]! + ga * r;
-        for (let b = 0; b <= a; b++) normal[a * m + b] = normal[a * m + b]! + ga * grad[free[b]!]!;
-      }
-    }
-    for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) normal[b * m + a] = normal[a * m + b]!;
-    return s;
-  };
-
-  let ssr = m > 0 ? sweepNormal(p) : sweepSsr(p);
+  let evaluations = 1;
+  let ssr = m > 0 ? sweepNormal(problem, ws, m, p, normal, rhs) : sweepSsr(problem, w, p);
   let reason: LmStopReason | null = null;
   let converged = false;
   let iterations = 0;
@@ -225,7 +289,6 @@ export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array
     for (let a = 0; a < m; a++) {
       const k = free[a]!;
       const pinned = (p[k]! <= lower[k]! && rhs[a]! < 0) || (p[k]! >= upper[k]! && rhs[a]! > 0);
-      active[a] = pinned ? 0 : 1;
       if (!pinned) activeIdx[na++] = a;
     }
     relativeOffset = gaussNewtonOffset(normal, rhs, m, activeIdx, na, work, step, ssr, nObs);
@@ -270,7 +333,8 @@ export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array
           reason = "step size below machine precision";
           break;
         }
-        const ssrTrial = sweepSsr(trial);
+        const ssrTrial = sweepNormal(problem, ws, m, trial, normalTrial, rhsTrial);
+        evaluations++;
         // Predicted reduction of the local quadratic model: 2δᵀg − δᵀAδ.
         let predicted = 0;
         for (let a = 0; a < na; a++) {
@@ -283,7 +347,13 @@ export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array
         if (Number.isFinite(ssrTrial) && ssrTrial < ssr && rho > 0) {
           accepted = true;
           p.set(trial);
-          ssr = sweepNormal(p);
+          ssr = ssrTrial;
+          const swapNormal = normal;
+          normal = normalTrial;
+          normalTrial = swapNormal;
+          const swapRhs = rhs;
+          rhs = rhsTrial;
+          rhsTrial = swapRhs;
           mu *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
           nu = 2;
           break;
@@ -303,13 +373,56 @@ export function solveLeastSquares(problem: LeastSquaresProblem, p0: Float64Array
     }
   }
 
-  return finish(problem, p, options.fixed, w, ssr, m, lower, upper, {
+  return finish(problem, ws, options.fixed, ssr, m, {
     converged,
     reason: reason ?? "maximum iterations reached",
     iterations,
     evaluations,
     relativeOffset,
   });
+}
+
+function sweepSsr(problem: LeastSquaresProblem, w: Float64Array, q: Float64Array): number {
+  problem.prepare?.(q);
+  const y = problem.y;
+  let s = 0;
+  for (let i = 0; i < problem.nObservations; i++) {
+    const r = y[i]! - problem.value(i, q);
+    s += w[i]! * r * r;
+  }
+  return s;
+}
+
+/**
+ * One pass over the data for SSR, JᵀWJ (into nrm) and JᵀWr (into g). Trial points are swept this
+ * way too, so that an accepted step needs no second pass.
+ */
+function sweepNormal(
+  problem: LeastSquaresProblem,
+  ws: Workspace,
+  m: number,
+  q: Float64Array,
+  nrm: Float64Array,
+  g: Float64Array,
+): number {
+  const { grad, free, w } = ws;
+  const y = problem.y;
+  problem.prepare?.(q);
+  nrm.fill(0);
+  g.fill(0);
+  let s = 0;
+  for (let i = 0; i < problem.nObservations; i++) {
+    const r = y[i]! - problem.valueAndGradient(i, q, grad);
+    const wi = w[i]!;
+    s += wi * r * r;
+    for (let a = 0; a < m; a++) {
+      const ga = wi * grad[free[a]!]!;
+      g[a] = g[a]! + ga * r;
+      for (let b = 0; b <= a; b++) nrm[a * m + b] = nrm[a * m + b]! + ga * grad[free[b]!]!;
+    }
+  }
+  for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) nrm[b * m + a] = nrm[a * m + b]!;
+  return s;
 }
 
 /** Bates–Watts relative offset from the normal equations restricted to the active set. */
@@ -344,55 +457,58 @@ function gaussNewtonOffset(
 
 function finish(
   problem: LeastSquaresProblem,
-  p: Float64Array,
+  ws: Workspace,
   fixed: ArrayLike<boolean> | undefined,
-  w: Float64Array,
   ssr: number,
   m: number,
-  lower: Float64Array,
-  upper: Float64Array,
   status: Pick<LmResult, "converged" | "reason" | "iterations" | "evaluations" | "relativeOffset">,
 ): LmResult {
+  const { p, w, lower, upper, grad, free } = ws;
   const nObs = problem.nObservations;
   const nPar = problem.nParameters;
-  const jacobian = new Float64Array(nObs * nPar);
-  const fitted = new Float64Array(nObs);
-  const residuals = new Float64Array(nObs);
-  const grad = new Float64Array(nPar);
+  // All result arrays are views into one allocation.
+  const buffer = new Float64Array(2 * nPar + nPar * nPar + nObs * nPar + 2 * nObs);
+  const params = buffer.subarray(0, nPar);
+  const standardErrors = buffer.subarray(nPar, 2 * nPar);
+  const covarianceView = buffer.subarray(2 * nPar, 2 * nPar + nPar * nPar);
+  const jacobianStart = 2 * nPar + nPar * nPar;
+  const jacobian = buffer.subarray(jacobianStart, jacobianStart + nObs * nPar);
+  const fitted = buffer.subarray(jacobianStart + nObs * nPar, jacobianStart + nObs * nPar + nObs);
+  const residuals = buffer.subarray(jacobianStart + nObs * nPar + nObs);
+  params.set(p);
   problem.prepare?.(p);
   for (let i = 0; i < nObs; i++) {
     fitted[i] = problem.valueAndGradient(i, p, grad);
     residuals[i] = problem.y[i]! - fitted[i]!;
     jacobian.set(grad, i * nPar);
   }
-  const freeIdx: number[] = [];
-  for (let k = 0; k < nPar; k++) if (!fixed?.[k]) freeIdx.push(k);
   const df = nObs - m;
   const s2 = df > 0 ? ssr / df : Number.NaN;
-  const normal = new Float64Array(m * m);
+  const normal = ws.normalA;
+  normal.fill(0);
   for (let i = 0; i < nObs; i++) {
     for (let a = 0; a < m; a++) {
-      const ga = w[i]! * jacobian[i * nPar + freeIdx[a]!]!;
-      for (let b = 0; b < m; b++) normal[a * m + b] = normal[a * m + b]! + ga * jacobian[i * nPar + freeIdx[b]!]!;
+      const ga = w[i]! * jacobian[i * nPar + free[a]!]!;
+      for (let b = 0; b < m; b++) normal[a * m + b] = normal[a * m + b]! + ga * jacobian[i * nPar + free[b]!]!;
     }
   }
-  const inv = m > 0 && df > 0 ? invertSpd(normal, m) : null;
+  const inv = ws.inverse;
+  const invertible = m > 0 && df > 0 && invertSpdInto(normal, m, inv, ws.scale, ws.work, ws.column);
   let covariance: Float64Array | null = null;
-  const standardErrors = new Float64Array(nPar);
-  if (inv) {
-    covariance = new Float64Array(nPar * nPar);
+  if (invertible) {
+    covariance = covarianceView;
     for (let a = 0; a < m; a++) {
-      for (let b = 0; b < m; b++) covariance[freeIdx[a]! * nPar + freeIdx[b]!] = inv[a * m + b]! * s2;
+      for (let b = 0; b < m; b++) covariance[free[a]! * nPar + free[b]!] = inv[a * m + b]! * s2;
     }
     for (let k = 0; k < nPar; k++) standardErrors[k] = Math.sqrt(covariance[k * nPar + k]!);
   } else {
-    for (const k of freeIdx) standardErrors[k] = Number.NaN;
+    for (let a = 0; a < m; a++) standardErrors[free[a]!] = Number.NaN;
   }
   const atBound: boolean[] = [];
   for (let k = 0; k < nPar; k++) atBound.push(!fixed?.[k] && (p[k]! <= lower[k]! || p[k]! >= upper[k]!));
   return {
     parameterNames: problem.parameterNames,
-    params: p,
+    params,
     standardErrors,
     covariance,
     ssr,

@@ -45,15 +45,28 @@ export function choleskySolveInPlace(l: Float64Array, n: number, b: Float64Array
  * Returns null when the matrix is singular to working precision.
  */
 export function invertSpd(a: Float64Array, n: number): Float64Array | null {
-  const scale = new Float64Array(n);
+  const out = new Float64Array(n * n);
+  const ok = invertSpdInto(a, n, out, new Float64Array(n), new Float64Array(n * n), new Float64Array(n));
+  return ok ? out : null;
+}
+
+/** invertSpd into caller buffers (out n², scale n, factor n², column n); false when singular. */
+export function invertSpdInto(
+  a: Float64Array,
+  n: number,
+  out: Float64Array,
+  scale: Float64Array,
+  factor: Float64Array,
+  column: Float64Array,
+): boolean {
   for (let i = 0; i < n; i++) {
     const d = a[i * n + i]!;
-    if (!(d > 0) || !Number.isFinite(d)) return null;
+    if (!(d > 0) || !Number.isFinite(d)) return false;
     scale[i] = 1 / Math.sqrt(d);
   }
-  const l = new Float64Array(n * n);
+  const l = factor;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) l[i * n + j] = a[i * n + j]! * scale[i]! * scale[j]!;
-  if (!choleskyInPlace(l, n)) return null;
+  if (!choleskyInPlace(l, n)) return false;
   // Reject near-singular matrices: the condition number of the equilibrated matrix is about
   // (max Lii / min Lii)², and beyond ~1e14 the inverse carries no correct digits.
   let lo = Number.POSITIVE_INFINITY;
@@ -63,14 +76,12 @@ export function invertSpd(a: Float64Array, n: number): Float64Array | null {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if ((hi / lo) ** 2 > 1e14) return null;
-  const inv = new Float64Array(n * n);
-  const col = new Float64Array(n);
+  if ((hi / lo) ** 2 > 1e14) return false;
   for (let j = 0; j < n; j++) {
-    col.fill(0);
-    col[j] = 1;
-    choleskySolveInPlace(l, n, col);
-    for (let i = 0; i < n; i++) inv[i * n + j] = col[i]! * scale[i]! * scale[j]!;
+    column.fill(0, 0, n);
+    column[j] = 1;
+    choleskySolveInPlace(l, n, column);
+    for (let i = 0; i < n; i++) out[i * n + j] = column[i]! * scale[i]! * scale[j]!;
   }
-  return inv;
+  return true;
 }

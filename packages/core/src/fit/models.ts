@@ -70,11 +70,16 @@ export const ll4Model: CurveModel = {
 };
 
 function prism4ValueAndGradient(x: number, p: Float64Array, out: Float64Array | null): number {
+  return prism4AtLogDose(x > 0 ? Math.log10(x) : Number.NEGATIVE_INFINITY, p, out);
+}
+
+/** Prism 4PL at X = log10 x (X = −∞ for a zero dose). */
+function prism4AtLogDose(logX: number, p: Float64Array, out: Float64Array | null): number {
   const bottom = p[0]!;
   const top = p[1]!;
   const logIc50 = p[2]!;
   const hill = p[3]!;
-  if (x <= 0) {
+  if (logX === Number.NEGATIVE_INFINITY) {
     // log10 x = −∞: (LogIC50 − X)·HillSlope is −∞ for HillSlope < 0 (curve at Top).
     const atTop = hill < 0 ? 1 : hill > 0 ? 0 : 0.5;
     if (out) {
@@ -85,7 +90,7 @@ function prism4ValueAndGradient(x: number, p: Float64Array, out: Float64Array | 
     }
     return bottom + (top - bottom) * atTop;
   }
-  const distance = logIc50 - Math.log10(x);
+  const distance = logIc50 - logX;
   const h = logisticTail(LN10 * hill * distance);
   if (out) {
     const slope = -(top - bottom) * h * (1 - h) * LN10;
@@ -108,12 +113,17 @@ export const prism4Model: CurveModel = {
 };
 
 function prism5ValueAndGradient(x: number, p: Float64Array, out: Float64Array | null): number {
+  return prism5AtLogDose(x > 0 ? Math.log10(x) : Number.NEGATIVE_INFINITY, p, out);
+}
+
+/** Prism 5PL at X = log10 x (X = −∞ for a zero dose). */
+function prism5AtLogDose(logX: number, p: Float64Array, out: Float64Array | null): number {
   const bottom = p[0]!;
   const top = p[1]!;
   const logIc50 = p[2]!;
   const hill = p[3]!;
   const s = p[4]!;
-  if (x <= 0) {
+  if (logX === Number.NEGATIVE_INFINITY) {
     const atTop = hill < 0 ? 1 : hill > 0 ? 0 : 2 ** -s;
     if (out) {
       out[0] = 1 - atTop;
@@ -125,7 +135,7 @@ function prism5ValueAndGradient(x: number, p: Float64Array, out: Float64Array | 
     return bottom + (top - bottom) * atTop;
   }
   // z = ln 10·HillSlope·(LogIC50 − X) + ln(2^(1/S) − 1); f = Bottom + (Top − Bottom)·(1 + e^z)^−S.
-  const distance = logIc50 - Math.log10(x);
+  const distance = logIc50 - logX;
   const twoPow = 2 ** (1 / s);
   const z = LN10 * hill * distance + Math.log(twoPow - 1);
   const sp = softplus(z);
@@ -153,3 +163,34 @@ export const prism5Model: CurveModel = {
   },
   valueAndGradient: prism5ValueAndGradient,
 };
+
+/**
+ * The same Prism curves with x given as X = log10(concentration) (−∞ for zero dose). The fitter
+ * uses these so that the logarithm of each dose is taken once, not at every evaluation.
+ */
+export const prism4LogDoseModel: CurveModel = {
+  name: "prism4-logdose",
+  parameterNames: prism4Model.parameterNames,
+  value: (logX, p) => prism4AtLogDose(logX, p, null),
+  gradient: (logX, p, out) => {
+    prism4AtLogDose(logX, p, out);
+  },
+  valueAndGradient: prism4AtLogDose,
+};
+
+export const prism5LogDoseModel: CurveModel = {
+  name: "prism5-logdose",
+  parameterNames: prism5Model.parameterNames,
+  value: (logX, p) => prism5AtLogDose(logX, p, null),
+  gradient: (logX, p, out) => {
+    prism5AtLogDose(logX, p, out);
+  },
+  valueAndGradient: prism5AtLogDose,
+};
+
+/** log10 of each concentration, −∞ for zero doses. */
+export function logDoses(x: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? Math.log10(x[i]!) : Number.NEGATIVE_INFINITY;
+  return out;
+}

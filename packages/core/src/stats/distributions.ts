@@ -34,5 +34,15 @@ export function fUpperTail(f: number, d1: number, d2: number): number {
 
 /** Two-sided critical value t such that P(|T| ≤ t) = level (e.g. 0.95). */
 export function tCritical(level: number, df: number): number {
-  return studentTQuantile(0.5 + level / 2, df);
+  // Fits ask for the same few (level, df) pairs over and over; the quantile is worth caching.
+  const key = `${level}:${df}`;
+  let t = criticalCache.get(key);
+  if (t === undefined) {
+    t = studentTQuantile(0.5 + level / 2, df);
+    if (criticalCache.size > 1000) criticalCache.clear();
+    criticalCache.set(key, t);
+  }
+  return t;
 }
+
+const criticalCache = new Map<string, number>();

@@ -1,0 +1,141 @@
+/**
+ * Benchmark: ADCLab's dose–response fitter vs SciPy's curve_fit on the same 10,000 synthetic
+ * 10-point curves, both measured in this run on one core.
+ *
+ * Curves: Prism's 4PL (Bottom 0–20, Top 90–110, LogIC50 −1.5…1.5 log10 nM, HillSlope −2.5…−0.6)
+ * at 10 half-log doses 0.01–300 nM with Gaussian noise SD 3, from the seeded xoshiro generator.
+ * Both sides fit the same 4PL with analytic derivatives from the same starting values (ADCLab's
+ * data-driven ones, passed to SciPy), to tight tolerances (ADCLab: relative offset 1e-8;
+ * SciPy: method "lm", ftol = xtol = 1e-12), so that the IC50s can be compared to 1e-6.
+ * Timing: ADCLab after a JIT warm-up on 500 curves; SciPy with perf_counter around its fitting
+ * loop only (interpreter start-up and data transfer excluded).
+ *
+ * Run: npm run bench -- fit   (needs python3 with numpy and scipy; without them only ADCLab is timed)
+ */
+import { spawnSync } from "node:child_process";
+import { fitDoseResponse } from "../packages/core/src/fit/dose-response.ts";
+import { levenbergMarquardt } from "../packages/core/src/fit/levenberg-marquardt.ts";
+import { prism4Model } from "../packages/core/src/fit/models.ts";
+import { startingValues4 } from "../packages/core/src/fit/starting-values.ts";
+import { createRng } from "../packages/core/src/random/rng.ts";
+
+const N_CURVES = 10_000;
+const rng = createRng(20261121);
+const doses = Float64Array.from({ length: 10 }, (_, i) => 0.01 * 10 ** (i / 2));
+const truths: number[][] = [];
+const responses: Float64Array[] = [];
+for (let c = 0; c < N_CURVES; c++) {
+  const p = Float64Array.from([
+    20 * rng.uniform(),
+    90 + 20 * rng.uniform(),
+    -1.5 + 3 * rng.uniform(),
+    -2.5 + 1.9 * rng.uniform(),
+  ]);
+  truths.push(Array.from(p));
+  responses.push(doses.map((x) => prism4Model.value(x, p) + 3 * rng.normal()));
+}
+const starts = responses.map((y) => {
+  const s = startingValues4(doses, y);
+  return [s.bottom, s.top, s.logIc50, s.hill];
+});
+
+/** Wall time and CPU time of this process (CPU time is the fair measure on a shared machine). */
+function timeIt(run: (c: number) => number): { seconds: number; cpuSeconds: number; ic50: Float64Array } {
+  const ic50 = new Float64Array(N_CURVES);
+  for (let c = 0; c < 500; c++) run(c); // JIT warm-up
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (let c = 0; c < N_CURVES; c++) ic50[c] = run(c);
+  const cpu = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, ic50 };
+}
+
+const full = timeIt(
+  (c) => fitDoseResponse({ concentration_nM: doses, response: responses[c]! }, { model: "prism4" }).params.ic50_nM,
+);
+const core = timeIt((c) => {
+  const r = levenbergMarquardt(prism4Model, doses, responses[c]!, Float64Array.from(starts[c]!));
+  return r.converged ? 10 ** r.params[2]! : Number.NaN;
+});
+
+const PY = String.raw`
+import json, sys, time, warnings
+import numpy as np
+from scipy.optimize import curve_fit
+import scipy
+d = json.load(sys.stdin)
+x = np.array(d["doses"])
+LN10 = np.log(10.0)
+def f(x, bottom, top, logic50, hill):
+    return bottom + (top - bottom) / (1 + 10 ** ((logic50 - np.log10(x)) * hill))
+def jac(x, bottom, top, logic50, hill):
+    dist = logic50 - np.log10(x)
+    h = 1 / (1 + 10 ** (dist * hill))
+    slope = -(top - bottom) * h * (1 - h) * LN10
+    return np.column_stack([1 - h, h, slope * hill, slope * dist])
+ys = [np.array(y) for y in d["y"]]
+starts = d["starts"]
+out = []
+warnings.simplefilter("ignore")
+t0 = time.perf_counter()
+c0 = time.process_time()
+for y, p0 in zip(ys, starts):
+    try:
+        p, _ = curve_fit(f, x, y, p0=p0, jac=jac, method="lm", ftol=1e-12, xtol=1e-12, maxfev=4000)
+        out.append(float(10 ** p[2]))
+    except Exception:
+        out.append(None)
+t = time.perf_counter() - t0
+cpu = time.process_time() - c0
+json.dump({"seconds": t, "cpuSeconds": cpu, "ic50": out, "scipy": scipy.__version__, "numpy": np.__version__}, sys.stdout)
+`;
+
+const rate = (seconds: number) => (N_CURVES / seconds).toFixed(0);
+const line = (label: string, t: { seconds: number; cpuSeconds: number }) =>
+  console.log(
+    `${label}: ${rate(t.cpuSeconds)} curves/s CPU (${t.cpuSeconds.toFixed(3)} s), ${rate(t.seconds)} curves/s wall`,
+  );
+console.log(`${N_CURVES} curves × ${doses.length} points, one core (the process is single-threaded)`);
+line("ADCLab fitDoseResponse (full report)", full);
+line("ADCLab levenbergMarquardt (fit only) ", core);
+
+const py = spawnSync("python3", ["-c", PY], {
+  input: JSON.stringify({ doses: Array.from(doses), y: responses.map((r) => Array.from(r)), starts }),
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+  // One thread for numpy's BLAS too, so that both sides use one core.
+  env: { ...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1" },
+});
+if (py.status !== 0) {
+  console.log(`SciPy not measured (python3 with numpy/scipy needed): ${py.stderr.trim().split("\n").pop()}`);
+} else {
+  const ref = JSON.parse(py.stdout) as {
+    seconds: number;
+    cpuSeconds: number;
+    ic50: (number | null)[];
+    scipy: string;
+    numpy: string;
+  };
+  line(`SciPy ${ref.scipy} curve_fit (lm, analytic jac)   `, ref);
+  console.log(
+    `ratio, CPU time: fitDoseResponse ${(ref.cpuSeconds / full.cpuSeconds).toFixed(1)}× faster than curve_fit; levenbergMarquardt ${(ref.cpuSeconds / core.cpuSeconds).toFixed(1)}×`,
+  );
+  console.log(
+    `ratio, wall time: fitDoseResponse ${(ref.seconds / full.seconds).toFixed(1)}×; levenbergMarquardt ${(ref.seconds / core.seconds).toFixed(1)}×`,
+  );
+  let compared = 0;
+  let maxRel = 0;
+  let over = 0;
+  for (let c = 0; c < N_CURVES; c++) {
+    const a = full.ic50[c]!;
+    const b = ref.ic50[c];
+    if (b === null || b === undefined || !Number.isFinite(a)) continue;
+    compared++;
+    const rel = Math.abs(a - b) / Math.abs(b);
+    if (rel > 1e-6) over++;
+    maxRel = Math.max(maxRel, rel);
+  }
+  console.log(
+    `IC50 agreement: ${compared} curves compared, max relative difference ${maxRel.toExponential(2)}, ${over} above 1e-6`,
+  );
+}
