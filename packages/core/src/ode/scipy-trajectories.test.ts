@@ -1,9 +1,12 @@
 /**
  * Whole trajectories (many output times, most of them served by the dense output) against SciPy's
  * solve_ivp Radau at rtol 1e-12: __fixtures__/stiff-trajectories.json, made by
- * scripts/fixtures/ode/stiff_trajectories.py. ADCLab runs at rtol 1e-8 and must agree to 1e-6
- * relative (+ atol_j) at every output time (the fixture's `test` field). atol as in
- * reference-problems.test.ts (ROBER per state; ≈ rtol × each component's final magnitude).
+ * scripts/fixtures/ode/stiff_trajectories.py. ADCLab runs at rtol 1e-9 and must agree to 1e-6
+ * relative (+ atol_j) at every output time (the fixture's `test` field). rtol is one decade tighter
+ * than in reference-problems.test.ts because most of these times fall inside steps, where the
+ * continuous extension is 4th order, one less than the step: at rtol 1e-8 the worst interior point
+ * (VDPOL at t = 0.7, just before its fast jump) is 9e-7 off, too close to 1e-6 to be a robust test.
+ * atol as in reference-problems.test.ts (ROBER per state; ≈ 1e-8 × each component's final size).
  */
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
