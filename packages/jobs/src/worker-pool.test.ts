@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { JobError } from "./job-queue.ts";
+import { createWorkerPool } from "./worker-pool.ts";
+
+const module = new URL("./test-helpers/square-worker.ts", import.meta.url);
+const preload = new URL("./test-helpers/register-tsx.mjs", import.meta.url);
+
+describe("worker-thread JobQueue", () => {
+  it("runs jobs on several threads and returns every result to its caller", async () => {
+    const pool = createWorkerPool<{ n: number }, { square: number; thread: number }>({ module, size: 2, preload });
+    try {
+      const out = await Promise.all(Array.from({ length: 8 }, (_, n) => pool.submit({ n })));
+      assert.deepEqual(
+        out.map((o) => o.square),
+        [0, 1, 4, 9, 16, 25, 36, 49],
+      );
+      assert.ok(
+        out.every((o) => o.thread > 0),
+        "ran off the main thread",
+      );
+      assert.equal(pool.concurrency, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+  it("rejects a failed job with the worker's error and its fields, and keeps going", async () => {
+    const pool = createWorkerPool<{ n: number; fail?: boolean }, { square: number }>({ module, size: 1, preload });
+    try {
+      const err = await pool.submit({ n: 1, fail: true }).catch((e) => e);
+      assert.ok(err instanceof JobError);
+      assert.equal(err.original.name, "RangeError");
+      assert.equal(err.original.message, "n is out of range");
+      assert.equal(err.original.fields.field, "n");
+      assert.equal((await pool.submit({ n: 3 })).square, 9);
+    } finally {
+      await pool.close();
+    }
+  });
+  it("replaces a worker that dies and rejects only its job", async () => {
+    const pool = createWorkerPool<{ n: number; crash?: boolean }, { square: number }>({ module, size: 1, preload });
+    try {
+      await assert.rejects(pool.submit({ n: 1, crash: true }), /exit code 3/);
+      assert.equal((await pool.submit({ n: 4 })).square, 16);
+    } finally {
+      await pool.close();
+    }
+  });
+  it("cancel() rejects queued jobs", async () => {
+    const pool = createWorkerPool<{ n: number }, { square: number }>({ module, size: 1, preload });
+    const settling = Promise.allSettled([pool.submit({ n: 1 }), pool.submit({ n: 2 })]);
+    await pool.cancel();
+    const settled = await settling;
+    assert.ok(settled.every((s) => s.status === "rejected" && (s.reason as Error).name === "JobCancelled"));
+  });
+});
