@@ -56,6 +56,7 @@ export function createStiffSolver(n: number): StiffSolver {
   const y = new Float64Array(n); // state at the current time t
   const yNew = new Float64Array(n);
   const f0 = new Float64Array(n); // f(t, y)
+  const f1 = new Float64Array(n); // f(t + h, y₁), checked before a step is accepted
   const dfdt = new Float64Array(n); // ∂f/∂t at (t, y)
   const u = new Float64Array(n); // stage argument
   const fu = new Float64Array(n); // stage rhs / FD Jacobian column
@@ -149,8 +150,16 @@ export function createStiffSolver(n: number): StiffSolver {
         const ok = attemptStep(sys, t, h, autonomous, stats, landing ? prevDouble(tSegEnd) : Number.POSITIVE_INFINITY);
         let err = Number.NaN;
         if (ok) err = errorNorm(rtol);
+        // The step's end point must also have a finite rhs (it is the next step's f0); landing steps
+        // are exempt because the next segment re-evaluates f after onStop.
+        const tNew = landing ? tSegEnd : t + h;
+        if (Number.isFinite(err) && err <= 1 && !landing) {
+          evalRhs(sys, tNew, yNew, f1, stats);
+          if (!allFinite(f1)) err = Number.NaN;
+        }
         if (!Number.isFinite(err)) {
-          // Non-finite stage values or singular W: shrink hard and retry from the same point.
+          // Non-finite stage values, a non-finite rhs at the end point or a singular W: shrink hard
+          // and retry from the same point.
           stats.rejected++;
           failures++;
           if (failures > MAX_CONSECUTIVE_FAILURES) {
@@ -176,7 +185,6 @@ export function createStiffSolver(n: number): StiffSolver {
           if (lastRejected && ratio > 1) ratio = 1;
           hPrevAcc = h;
           errPrevAcc = Math.max(1e-2, err);
-          const tNew = landing ? tSegEnd : t + h;
           // Outputs inside (t, tNew]: the method's dense output, or y₁ itself at tNew.
           if (iOut < nOut && tOut[iOut]! <= tNew) {
             let denseReady = false;
@@ -198,14 +206,12 @@ export function createStiffSolver(n: number): StiffSolver {
           stats.accepted++;
           firstStep = false;
           lastRejected = false;
-          const hUsed = h;
-          h = Math.min(hMax, hUsed * ratio);
+          h = Math.min(hMax, h * ratio);
           if (landing && t >= tSegEnd) {
             // Keep the controller's proposal from the truncated step as the next segment's first try.
             break;
           }
-          evalRhs(sys, t, y, f0, stats);
-          assertFinite(f0, t, hUsed, "the right-hand side after an accepted step");
+          f0.set(f1);
           needJacobian = true;
         } else {
           stats.rejected++;
@@ -400,14 +406,16 @@ function evalRhs(sys: OdeSystem, t: number, y: Float64Array, out: Float64Array, 
   sys.rhs(t, y, out);
 }
 
+function allFinite(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i]!)) return false;
+  return true;
+}
+
 function assertFinite(v: Float64Array, t: number, h: number, what: string): void {
   for (let i = 0; i < v.length; i++) {
     if (!Number.isFinite(v[i]!)) {
-      throw new OdeError(
-        `ODE solver: ${what} is non-finite (component ${i} = ${v[i]}) at t=${fmt(t)} (h=${fmt(h)})`,
-        t,
-        h,
-      );
+      const step = Number.isFinite(h) ? `h=${fmt(h)}` : "h not yet chosen";
+      throw new OdeError(`ODE solver: ${what} is non-finite (component ${i} = ${v[i]}) at t=${fmt(t)} (${step})`, t, h);
     }
   }
 }
