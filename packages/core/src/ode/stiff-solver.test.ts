@@ -175,6 +175,29 @@ test("a non-finite right-hand side raises an OdeError naming t and h", () => {
   );
 });
 
+test("a rhs that is NaN outside its domain makes the solver shrink the step, not fail", () => {
+  // y' = −√y, y(0) = 1: y = (1 − t/2)² until t = 2. Near t = 2 trial stages overshoot into y < 0,
+  // where √y is NaN; those attempts are retried with smaller steps (counted below, not assumed).
+  let nanEvaluations = 0;
+  const sqrtDecay: OdeSystem = {
+    n: 1,
+    autonomous: true,
+    rhs: (_t, y, out) => {
+      out[0] = -Math.sqrt(y[0]!);
+      if (Number.isNaN(out[0])) nanEvaluations++;
+    },
+  };
+  const r = solveStiff(sqrtDecay, [1], 0, 1.99, { rtol: 1e-3, atol: 1e-9 });
+  assert.ok(nanEvaluations > 0, "the test should provoke NaN stages");
+  assertClose(r.at(1)[0]!, (1 - 1.99 / 2) ** 2, 1e-2); // rtol 1e-3 → measured 8e-4 relative
+  // Past t = 2 the solution stops at y = 0, where the equation is not Lipschitz: a clear OdeError.
+  assert.throws(
+    () => solveStiff(sqrtDecay, [1], 0, 2.5, { rtol: 1e-3, atol: 1e-9 }),
+    (e: unknown) =>
+      e instanceof OdeError && /step size underflow at t=2\.0/.test(e.message) && /non-finite/.test(e.message),
+  );
+});
+
 test("maxSteps raises an OdeError that says so, with t and h", () => {
   assert.throws(
     () => solveStiff(stiffLinear, [2, 1], 0, 10, { rtol: 1e-10, maxSteps: 10 }),
