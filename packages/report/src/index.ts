@@ -1,2 +1,5 @@
-/** @adclab/report — public barrel. Nothing is exported yet: see CONTEXT.md for what lands here and when. */
-export {};
+/**
+ * @adclab/report — public barrel: figures that run in Node and the browser. Node-only helpers
+ * (linkedom document, PNG via resvg) are in "@adclab/report/node".
+ */
+export * from "./dose-response/index.ts";

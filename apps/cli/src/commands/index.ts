@@ -1,6 +1,7 @@
 /** The one place commands are registered; `adclab --help` lists them in this order. */
 import type { CommandModule } from "../context.ts";
 import { convertCommand } from "./convert.ts";
+import { fitCommand } from "./fit.ts";
 import { startCommand } from "./start.ts";
 
-export const COMMANDS: readonly CommandModule[] = [startCommand, convertCommand];
+export const COMMANDS: readonly CommandModule[] = [startCommand, convertCommand, fitCommand];

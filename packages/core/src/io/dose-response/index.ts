@@ -1,6 +1,7 @@
 /** Dose–response files → records → curves. */
 export { knownMolecularWeight, splitHeaderUnit } from "./concentration-column.ts";
-export { parseRole, type ReadOptions, readLongTable, readLongTableRows } from "./long-table.ts";
+export { type GrCaseATable, readGrCaseA } from "./grmetrics-case-a.ts";
+export { type DoseResponseReadOptions, parseRole, readLongTable, readLongTableRows } from "./long-table.ts";
 export {
   type CurveOptions,
   type CurveSet,
@@ -12,8 +13,8 @@ export { type GridCell, looksLikePlateGrid, type PlateGrid, parsePlateGrids } fr
 export { type PlateReadOptions, readPlateLayout, type TextFile } from "./plate-layout.ts";
 export {
   canonicalWell,
-  type DoseResponseData,
   type DoseResponseRecord,
+  type DoseResponseTable,
   WELL_ROLES,
   type WellRole,
 } from "./types.ts";

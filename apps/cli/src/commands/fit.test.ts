@@ -1,0 +1,150 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { fitDoseResponse } from "@adclab/core";
+import { memoryIo } from "../io.ts";
+import { main } from "../main.ts";
+
+const root = new URL("../../../../", import.meta.url).pathname;
+const examples = join(root, "examples/dose-response");
+const dir = mkdtempSync(join(tmpdir(), "adclab-fit-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const io = memoryIo();
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const header = "sample,compound,conc (nM),response,role,well";
+const good = [
+  "A,,0,1000,vehicle,A1",
+  "A,,0,1000,vehicle,A2",
+  ...[1, 3, 10, 30, 100].map((c, i) => `A,X,${c},${[950, 800, 500, 200, 60][i]},,B${i + 1}`),
+];
+function file(name: string, lines: string[]): string {
+  const p = join(dir, name);
+  writeFileSync(p, `${lines.join("\n")}\n`);
+  return p;
+}
+
+/** Bad input: exit 2, one line naming file, row and column, and no figure (nor temp file) left behind. */
+async function rejects(path: string, pattern: RegExp, ...extra: string[]) {
+  const plot = join(dir, `${Math.random().toString(36).slice(2)}.svg`);
+  const before = readdirSync(dir).length;
+  const r = await run("fit", path, "--plot", plot, ...extra);
+  assert.equal(r.code, 2, r.err);
+  assert.equal(r.err.trim().split("\n").length, 1, r.err);
+  assert.match(r.err, pattern);
+  assert.equal(r.out, "");
+  assert.equal(existsSync(plot), false);
+  assert.equal(readdirSync(dir).length, before, "no temporary file left");
+}
+
+describe("adclab fit — bad input is exit 2 with file, row and column, and writes nothing", () => {
+  it("a missing column", async () => {
+    const p = file("missing.csv", ["sample,compound,conc (nM)", "A,X,1"]);
+    await rejects(p, /missing\.csv, row 1, column 'response': missing column 'response'/);
+  });
+  it("a non-numeric concentration", async () => {
+    const p = file("nonnum.csv", [header, ...good, "A,X,lots,5,,C1"]);
+    await rejects(p, /nonnum\.csv, row 9, column 'conc \(nM\)': not a concentration/);
+  });
+  it("an unknown unit", async () => {
+    const p = file("unit.csv", ["sample,compound,conc,unit,response", "A,X,1,nM,5", "A,X,2,parsecs,5"]);
+    await rejects(p, /unit\.csv, row 3, column 'unit': unknown concentration unit 'parsecs'/);
+  });
+  it("no vehicle when normalization needs it", async () => {
+    const p = file("novehicle.csv", [header, ...good.slice(2)]);
+    await rejects(p, /novehicle\.csv, row 2, column 'role': no vehicle wells for sample 'A'/, "--normalize", "vehicle");
+  });
+  it("fewer than 4 distinct concentrations", async () => {
+    const p = file("few.csv", [header, ...good.slice(0, 5)]);
+    await rejects(p, /few\.csv, row 4, column 'concentration': curve 'A · X' has 3 distinct concentrations/);
+  });
+  it("a duplicated well", async () => {
+    const p = file("dup.csv", [header, ...good, "A,X,300,40,,B2"]);
+    await rejects(p, /dup\.csv, row 9, column 'well': duplicated well B2 \(first on row 5\)/);
+  });
+  it("a file that does not exist", async () => {
+    await rejects(join(dir, "nope.csv"), /nope\.csv, FILE: file not found/);
+  });
+});
+
+describe("adclab fit — results", () => {
+  it("fits the example long table: IC50s match a fit of independently normalised data", async () => {
+    const r = await run("fit", join(examples, "tdm1-long.csv"), "--json");
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.normalization, "vehicle");
+    assert.equal(j.curves.length, 2);
+    // Normalise by hand from the CSV: 100·(x − mean blank)/(mean vehicle − mean blank) per plate.
+    const rows = readFileSync(join(examples, "tdm1-long.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    for (const c of j.curves) {
+      const mine = rows.filter((x) => x[0] === c.sample);
+      const plate = mine[0]![6];
+      const mean = (xs: string[][]) => xs.reduce((a, x) => a + Number(x[4]), 0) / xs.length;
+      const veh = mean(mine.filter((x) => x[8] === "vehicle"));
+      const blank = mean(rows.filter((x) => x[8] === "blank" && x[6] === plate));
+      const used = mine.filter((x) => x[8] !== "blank");
+      const fit = fitDoseResponse({
+        concentration_nM: used.map((x) => Number(x[2])),
+        response: used.map((x) => (100 * (Number(x[4]) - blank)) / (veh - blank)),
+      });
+      assert.ok(Math.abs(c.ic50_nM / fit.ic50.value_nM - 1) < 1e-9, `${c.id}: ${c.ic50_nM} vs ${fit.ic50.value_nM}`);
+      assert.equal(c.ic50.unit, "nM");
+      assert.equal(c.ic50.ci95.length, 2);
+      assert.ok(c.ic50.ci95[0] < c.ic50.value && c.ic50.value < c.ic50.ci95[1]);
+      assert.equal(c.n, used.length);
+    }
+  });
+  it("compares two lines: fold resistance with CI and the shared-LogIC50 F test", async () => {
+    const r = await run("fit", join(examples, "tdm1-long.csv"), "--compare", "BT-474:BT-474-TR", "--json");
+    const [c] = JSON.parse(r.out).comparisons;
+    const curves = JSON.parse(r.out).curves;
+    assert.ok(Math.abs(c.fold.value - curves[1].ic50_nM / curves[0].ic50_nM) < 1e-12 * c.fold.value);
+    assert.ok(c.fold.ci95[0] < c.fold.value && c.fold.value < c.fold.ci95[1]);
+    assert.ok(c.sharedLogIC50FTest.pValue < 1e-6);
+    const bad = await run("fit", join(examples, "tdm1-long.csv"), "--compare", "BT-474:MCF7");
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--compare: no curve named 'MCF7'/);
+  });
+  it("reads a plate-reader grid with its layout and writes an SVG figure", async () => {
+    const plot = join(dir, "plate.svg");
+    const r = await run(
+      "fit",
+      join(examples, "plate-96.csv"),
+      "--layout",
+      join(examples, "plate-96-layout.csv"),
+      "--plot",
+      plot,
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /BT-474-TR · T-DM1/);
+    assert.match(readFileSync(plot, "utf8"), /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+  it("computes GR metrics from counts with time-zero wells, and writes a PNG", async () => {
+    const plot = join(dir, "gr.png");
+    const r = await run("fit", join(examples, "gr-counts.csv"), "--model", "gr", "--json", "--plot", plot);
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    assert.equal(j.model, "gr");
+    assert.deepEqual(
+      j.curves.map((c: { fit: string }) => c.fit),
+      ["sigmoid", "sigmoid"],
+    );
+    assert.ok(j.curves[1].GR50_nM > 10 * j.curves[0].GR50_nM);
+    assert.deepEqual([...readFileSync(plot).subarray(0, 4)], [137, 80, 78, 71]);
+  });
+  it("asks for --layout when given a plate grid alone", async () => {
+    const r = await run("fit", join(examples, "plate-96.csv"));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /plate-96\.csv, --layout: this is a plate grid; give its layout with --layout/);
+  });
+});

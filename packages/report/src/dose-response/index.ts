@@ -1,0 +1,10 @@
+export { type CurveBand, doseResponseBand, logGrid } from "./curve-band.ts";
+export {
+  type DoseResponseFigureSpec,
+  doseResponseFigure,
+  doseResponseSvg,
+  type FigureCurve,
+  type FigureDocument,
+  type FigureElement,
+  type FigurePoint,
+} from "./figure.ts";
