@@ -9,9 +9,9 @@ import { normalizeTimeUnit, toHours } from "../../units/time.ts";
 import { type DelimitedText, parseDelimited, parseNumberCell } from "../delimited.ts";
 import { describeField, type Field, mapColumns, REQUIRED_FIELDS } from "./columns.ts";
 import { concentrationReader } from "./concentration-column.ts";
-import { canonicalWell, type DoseResponseData, type DoseResponseRecord, WELL_ROLES, type WellRole } from "./types.ts";
+import { canonicalWell, type DoseResponseRecord, type DoseResponseTable, WELL_ROLES, type WellRole } from "./types.ts";
 
-export interface ReadOptions {
+export interface DoseResponseReadOptions {
   /** File name as the user gave it, for error messages. */
   file: string;
   /** Unit for bare concentration numbers when neither a unit column nor the header gives one. */
@@ -48,11 +48,11 @@ export function parseRole(text: string): WellRole | undefined {
 }
 
 /** Read a long table from CSV/TSV text. */
-export function readLongTable(text: string, o: ReadOptions): DoseResponseData {
+export function readLongTable(text: string, o: DoseResponseReadOptions): DoseResponseTable {
   return readLongTableRows(parseDelimited(text, { file: o.file }), o);
 }
 
-export function readLongTableRows(table: DelimitedText, o: ReadOptions): DoseResponseData {
+export function readLongTableRows(table: DelimitedText, o: DoseResponseReadOptions): DoseResponseTable {
   const { file } = o;
   const [head, ...body] = table.rows;
   if (!head) throw new InputError("the file is empty", { file, expected: "a header row and one row per well" });

@@ -4,7 +4,7 @@
  * curve of their sample so that they anchor the top plateau (as drc does with dose 0).
  */
 import { InputError } from "../../errors/input-error.ts";
-import type { DoseResponseData, DoseResponseRecord } from "./types.ts";
+import type { DoseResponseRecord, DoseResponseTable } from "./types.ts";
 
 export type Normalization = "vehicle" | "none";
 
@@ -54,7 +54,7 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   return m;
 }
 
-export function toCurves(data: DoseResponseData, o: CurveOptions = {}): CurveSet {
+export function toCurves(data: DoseResponseTable, o: CurveOptions = {}): CurveSet {
   const { file } = data;
   const recs = data.records.filter((r) => r.role !== "t0");
   const vehicles = recs.filter((r) => r.role === "vehicle");

@@ -11,7 +11,7 @@ import { describeField, type Field, mapColumns } from "./columns.ts";
 import { concentrationReader, splitHeaderUnit } from "./concentration-column.ts";
 import { parseRole } from "./long-table.ts";
 import { looksLikePlateGrid, parsePlateGrids } from "./plate-grid.ts";
-import { canonicalWell, type DoseResponseData, type DoseResponseRecord, WELL_ROLES, type WellRole } from "./types.ts";
+import { canonicalWell, type DoseResponseRecord, type DoseResponseTable, WELL_ROLES, type WellRole } from "./types.ts";
 
 export interface TextFile {
   /** File name as the user gave it. */
@@ -122,7 +122,7 @@ function layoutFromTable(t: DelimitedText, file: string): { entries: LayoutEntry
 }
 
 /** Read raw-signal grids and a layout into dose–response records. */
-export function readPlateLayout(signals: TextFile, layout: TextFile, o: PlateReadOptions = {}): DoseResponseData {
+export function readPlateLayout(signals: TextFile, layout: TextFile, o: PlateReadOptions = {}): DoseResponseTable {
   const sigTable = parseDelimited(signals.text, { file: signals.file });
   const grids = parsePlateGrids(sigTable, signals.file);
   if (grids.length === 0) {

@@ -24,7 +24,7 @@ export interface DoseResponseRecord {
   time_h?: number;
 }
 
-export interface DoseResponseData {
+export interface DoseResponseTable {
   /** File name as the user gave it. */
   file: string;
   records: DoseResponseRecord[];
