@@ -7,4 +7,5 @@ export * from "./linear-algebra.ts";
 export * from "./models.ts";
 export * from "./profile.ts";
 export * from "./ratio.ts";
+export * from "./robust.ts";
 export * from "./starting-values.ts";
