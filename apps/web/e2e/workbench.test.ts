@@ -1,0 +1,208 @@
+/**
+ * Browser tests: Debian's Chromium driven by playwright-core against a workbench server this test
+ * starts (its own embedded database in a temp folder, a free loopback port). Every page loads
+ * without console errors; the units converter shows exactly what `adclab convert` prints; an
+ * upload shows the file's SHA-256. Screenshots go to test-artifacts/web/ (git-ignored).
+ */
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+// Headless flags from the machine notes: without the background-networking ones Chromium keeps
+// trying to reach Google's hosts, which this closed network refuses.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const artifacts = join(root, "test-artifacts", "web");
+const serverMain = fileURLToPath(import.meta.resolve("@adclab/server/main"));
+const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (install Debian's 'chromium'; .ci/run does)`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
+    });
+  });
+}
+
+function startWorkbench(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", serverMain, "--port", String(port), "--data", dataDir], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d;
+      const m = /workbench on (http:\/\/\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1]! });
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`workbench server exited (${code}): ${out}`)));
+  });
+}
+
+/** What the CLI prints for the same conversion (a separate process, as a user would run it). */
+function cliConvert(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, "node_modules/.bin/adclab"), ["convert", ...args], { cwd: root });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.once("error", reject);
+    child.once("close", () => resolve((out || err).trim()));
+  });
+}
+
+describe("the workbench in Chromium", { skip }, () => {
+  let tmp: string;
+  let server: ChildProcess | undefined;
+  let url: string;
+  let browser: Browser | undefined;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "adclab-web-"));
+    mkdirSync(artifacts, { recursive: true });
+    const started = await startWorkbench(join(tmp, "data"), await freePort());
+    server = started.child;
+    url = started.url;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGTERM");
+      const t = setTimeout(() => server!.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(t);
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const pages = [
+    ["/explorer", "Pathway explorer"],
+    ["/dose-response", "Dose–response"],
+    ["/colocalization", "Co-localization"],
+    ["/troubleshooter", "Troubleshooter"],
+    ["/library", "Library"],
+    ["/projects", "Projects"],
+  ] as const;
+
+  it("every page loads from its own URL and from the navigation, without console errors", async () => {
+    for (const [path, title] of pages) {
+      await page.goto(url + path);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      if (path === "/library") await page.getByTestId("seed-table").waitFor();
+      await page.screenshot({ path: join(artifacts, `${path.slice(1)}.png`), fullPage: true });
+    }
+    for (const [path, title] of pages) {
+      await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: title }).click();
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      assert.equal(new URL(page.url()).pathname, path);
+    }
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it("pages without their analysis say so plainly", async () => {
+    await page.goto(`${url}/dose-response`);
+    assert.match(await page.getByRole("status").innerText(), /^Not available yet/);
+  });
+
+  it("the Library shows the documents' five resistant lines", async () => {
+    await page.goto(`${url}/library`);
+    const rows = page.getByTestId("seed-table").locator("tbody tr");
+    assert.equal(await rows.count(), 5);
+    assert.match(await rows.first().innerText(), /KPL-4\s+T-DM1\s+5\s+>5000\s+1000/);
+  });
+
+  it("the units converter shows what `adclab convert` prints", async () => {
+    await page.goto(`${url}/library`);
+    const form = page.getByRole("form", { name: "Units converter" });
+    const cases: [string, string, string][] = [
+      ["10 µg/mL", "nM", "T-DM1"],
+      ["250 ng/mL", "pM", "Lys-SMCC-DM1"],
+      ["3 µM", "nM", ""],
+    ];
+    // The CLI runs are started together up front: each is a Node start-up of a few seconds.
+    const cliLines = await Promise.all([
+      ...cases.map(([quantity, to, compound]) =>
+        cliConvert(quantity, "--to", to, ...(compound ? ["--compound", compound] : [])),
+      ),
+      cliConvert("10 µg/mL", "--to", "nM"),
+    ]);
+    for (const [i, [quantity, to, compound]] of cases.entries()) {
+      await form.getByLabel("Quantity").fill(quantity);
+      await form.getByLabel("to").selectOption(to);
+      await form.getByLabel("compound").selectOption(compound);
+      await form.getByRole("button", { name: "Convert" }).click();
+      const expected = cliLines[i]!;
+      await page
+        .getByTestId("convert-result")
+        .filter({ hasText: expected.split("=")[1]!.trim() })
+        .waitFor();
+      assert.equal(await page.getByTestId("convert-result").innerText(), expected);
+    }
+    await page.screenshot({ path: join(artifacts, "library-converter.png"), fullPage: true });
+    // Bad input: the page shows the same problem the CLI names (the field is the API's, not the flag).
+    await form.getByLabel("Quantity").fill("10 µg/mL");
+    await form.getByLabel("to").selectOption("nM");
+    await form.getByLabel("compound").selectOption("");
+    await form.getByRole("button", { name: "Convert" }).click();
+    const cliError = cliLines[cases.length]!.replace(/^adclab: <quantity>: /, "");
+    await page.getByTestId("convert-error").waitFor();
+    assert.equal(await page.getByTestId("convert-error").innerText(), `quantity: ${cliError}`);
+    assert.deepEqual(
+      consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
+  });
+
+  it("a project, an experiment and an uploaded file with its SHA-256", async () => {
+    await page.goto(`${url}/projects`);
+    await page.getByPlaceholder("New project name").fill("BT-474 T-DM1R");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.getByPlaceholder("New experiment name").fill("MTT 72 h");
+    await page.getByRole("button", { name: "Add experiment" }).click();
+    await page.getByRole("heading", { name: "MTT 72 h" }).waitFor();
+    const content = "conc_nM,viability\n0.1,0.98\n1,0.71\n10,0.22\n";
+    const file = join(tmp, "plate1.csv");
+    writeFileSync(file, content);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const sha = createHash("sha256").update(content).digest("hex");
+    await page.getByText(sha).waitFor();
+    await page.screenshot({ path: join(artifacts, "projects-upload.png"), fullPage: true });
+    assert.deepEqual(
+      consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
+  });
+});

@@ -1,0 +1,108 @@
+/** The page frame: header, navigation, and the page for the current path. */
+import type { ReactNode } from "react";
+import { LibraryPage } from "./pages/LibraryPage.tsx";
+import { NotYetPage } from "./pages/NotYetPage.tsx";
+import { ProjectsPage } from "./pages/ProjectsPage.tsx";
+import { usePath } from "./router.ts";
+
+interface PageDef {
+  path: string;
+  title: string;
+  render: () => ReactNode;
+}
+
+export const PAGES: PageDef[] = [
+  {
+    path: "/explorer",
+    title: "Pathway explorer",
+    render: () => (
+      <NotYetPage
+        title="Pathway explorer"
+        what="The T-DM1 pathway (binding → internalization → lysosome → SLC46A3 → cytosol → tubulin → G2/M arrest → apoptosis, with efflux pumps and HER2 signalling) as a live diagram, each resistance mechanism a switch with a strength slider, and the predicted T-DM1 and free-DM1 dose–response curves updating as you move them."
+        needs="the cell model and simulator"
+      />
+    ),
+  },
+  {
+    path: "/dose-response",
+    title: "Dose–response",
+    render: () => (
+      <NotYetPage
+        title="Dose–response"
+        what="Upload a plate-reader file and see the four-parameter fits, IC50s with confidence intervals, the fold-resistance comparison table, and SVG/PNG/CSV exports."
+        needs="the dose–response analysis"
+      />
+    ),
+  },
+  {
+    path: "/colocalization",
+    title: "Co-localization",
+    render: () => (
+      <NotYetPage
+        title="Co-localization"
+        what="Upload a TIFF or OME-TIFF, pick channels with previews, and see Pearson and Manders coefficients, the cytofluorogram and the per-cell table."
+        needs="the co-localization analysis"
+      />
+    ),
+  },
+  {
+    path: "/troubleshooter",
+    title: "Troubleshooter",
+    render: () => (
+      <NotYetPage
+        title="Troubleshooter"
+        what="Enter what you observed and see the resistance mechanisms ranked with their reasons, and the next experiment to run with its protocol."
+        needs="the troubleshooter"
+      />
+    ),
+  },
+  { path: "/library", title: "Library", render: () => <LibraryPage /> },
+  { path: "/projects", title: "Projects", render: () => <ProjectsPage /> },
+];
+
+export function App() {
+  const [path, navigate] = usePath();
+  const current =
+    PAGES.find((p) => p.path === path) ?? (path === "/" ? PAGES.find((p) => p.path === "/library") : undefined);
+  return (
+    <div className="frame">
+      <header>
+        <a
+          className="brand"
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate("/");
+          }}
+        >
+          ADCLab <span>T-DM1 / Lys-SMCC-DM1 resistance workbench</span>
+        </a>
+        <nav aria-label="Pages">
+          {PAGES.map((p) => (
+            <a
+              key={p.path}
+              href={p.path}
+              aria-current={current?.path === p.path ? "page" : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(p.path);
+              }}
+            >
+              {p.title}
+            </a>
+          ))}
+        </nav>
+      </header>
+      <main>
+        {current ? (
+          current.render()
+        ) : (
+          <section>
+            <h1>Page not found</h1>
+            <p>There is no page at {path}. Pick one from the navigation above.</p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/** Calls to the ADCLab HTTP API. Errors arrive as JSON with the CLI's one-line message. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(
+  path: string,
+  init: { method?: string; json?: unknown; body?: Blob; type?: string } = {},
+): Promise<T> {
+  const headers: Record<string, string> = {};
+  let body: BodyInit | undefined;
+  if (init.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(init.json);
+  } else if (init.body) {
+    headers["content-type"] = init.type || "application/octet-stream";
+    body = init.body;
+  }
+  const res = await fetch(path, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+  const data = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
+  if (!res.ok) throw new ApiError(res.status, data?.message ?? `${res.status} ${res.statusText}`);
+  return data as T;
+}
+
+export interface SeedRow {
+  cellLine: string;
+  adc: string;
+  parentalIc50_nM: number;
+  resistantIc50_nM: number;
+  resistantIsLowerBound: boolean;
+  foldResistance: number;
+  mechanisms: string[];
+  mechanismText: string;
+  primarySource: string;
+}
+
+export interface Library {
+  seedTable: SeedRow[];
+  molecularWeights: { compound: string; value_g_per_mol: number; formula?: string; source: string }[];
+  concentrationUnits: string[];
+}
+
+export interface ConvertResult {
+  input: { value: number; unit: string };
+  output: { value: number; unit: string };
+  molecularWeight_g_per_mol?: number;
+  molecularWeightSource?: string;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface Experiment extends Project {
+  projectId: string;
+}
+
+export interface RawFile {
+  id: string;
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
