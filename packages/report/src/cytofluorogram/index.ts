@@ -1,0 +1,1 @@
+export { type CytofluorogramInput, cytofluorogramSvg } from "./cytofluorogram.ts";
