@@ -1,6 +1,5 @@
 /** The one place commands are registered; `adclab --help` lists them in this order. */
 import type { CommandModule } from "../context.ts";
-import { colocCommand } from "./coloc.ts";
 import { convertCommand } from "./convert.ts";
 import { fitCommand } from "./fit.ts";
 import { modelCommand } from "./model.ts";
@@ -9,11 +8,10 @@ import { simulateCommand } from "./simulate.ts";
 import { startCommand } from "./start.ts";
 
 export const COMMANDS: readonly CommandModule[] = [
-  ] = [startCommand,
+  startCommand,
   convertCommand,
   fitCommand,
   simulateCommand,
   reproduceCommand,
   modelCommand,
-  colocCommand,
 ];
