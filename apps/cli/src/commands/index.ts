@@ -1,5 +1,6 @@
 /** The one place commands are registered; `adclab --help` lists them in this order. */
 import type { CommandModule } from "../context.ts";
+import { colocCommand } from "./coloc.ts";
 import { convertCommand } from "./convert.ts";
 import { fitCommand } from "./fit.ts";
 import { modelCommand } from "./model.ts";
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CommandModule[] = [
   simulateCommand,
   reproduceCommand,
   modelCommand,
+  colocCommand,
 ];
