@@ -2,8 +2,11 @@
 import type { CommandModule } from "../context.ts";
 import { colocCommand } from "./coloc.ts";
 import { convertCommand } from "./convert.ts";
+import { diagnoseCommand } from "./diagnose.ts";
 import { fitCommand } from "./fit.ts";
+import { mechanismsCommand } from "./mechanisms.ts";
 import { modelCommand } from "./model.ts";
+import { protocolCommand } from "./protocol.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { simulateCommand } from "./simulate.ts";
 import { startCommand } from "./start.ts";
@@ -11,6 +14,9 @@ import { startCommand } from "./start.ts";
 export const COMMANDS: readonly CommandModule[] = [
   startCommand,
   convertCommand,
+  diagnoseCommand,
+  protocolCommand,
+  mechanismsCommand,
   fitCommand,
   simulateCommand,
   reproduceCommand,

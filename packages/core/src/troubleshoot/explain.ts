@@ -1,0 +1,132 @@
+/**
+ * Plain-language evidence: for a candidate, what each observation says for or against it, as a
+ * Bayes factor: how much better the candidate predicted that result than the candidates on average.
+ */
+import type { MechanismId } from "../knowledge/mechanisms.ts";
+import { type InferenceModel, logSumExp } from "./infer.ts";
+import { type ObservationDefinition, observationDefinition } from "./observations.ts";
+import type { ObservedValue } from "./parse-observations.ts";
+
+/** Short names used in sentences. */
+export const SHORT_NAMES: Record<MechanismId, string> = {
+  "her2-loss": "HER2 loss",
+  "her2-shedding": "HER2 shedding",
+  "internalization-impaired": "impaired internalization",
+  "recycling-enhanced": "enhanced recycling",
+  "trafficking-impaired": "impaired lysosomal trafficking",
+  "lysosome-ph": "raised lysosomal pH",
+  "slc46a3-loss": "SLC46A3 loss",
+  "mdr1-up": "MDR1 up",
+  "abcc1-up": "ABCC1 up",
+  "abcg2-up": "ABCG2 up",
+  "tubulin-altered": "altered tubulin",
+  "survival-signalling": "survival signalling",
+};
+
+export function candidateName(mechanisms: readonly MechanismId[]): string {
+  return mechanisms.map((m) => SHORT_NAMES[m]).join(" + ");
+}
+
+export interface EvidenceItem {
+  observation: string;
+  label: string;
+  observed: number;
+  /** Range the candidate predicts over its strength grid. */
+  predicted: [number, number];
+  log10BayesFactor: number;
+  verdict: "for" | "against" | "neutral";
+  sentence: string;
+}
+
+/** Bayes factors below this (in log10) are reported as neutral: a factor of 2 either way. */
+export const EVIDENCE_THRESHOLD_LOG10 = Math.log10(2);
+
+function fmt(x: number): string {
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  if (a >= 100) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(1).replace(/\.0$/, "");
+  return x
+    .toPrecision(2)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
+}
+
+export function formatValue(def: ObservationDefinition, x: number): string {
+  if (def.kind === "binary") return x >= 0.5 ? "yes" : "no";
+  if (def.kind === "shift") return `${x >= 0 ? "+" : ""}${x.toFixed(2)} pH`;
+  return def.unit === "fold" ? `${fmt(x)}-fold` : `${fmt(x)}× parental`;
+}
+
+/** "unchanged", "raised", "lowered" (or found / not found). */
+export function describeObserved(def: ObservationDefinition, x: number): string {
+  if (def.kind === "binary") return x >= 0.5 ? "found" : "not found";
+  if (def.kind === "shift") return Math.abs(x) < 0.2 ? "unchanged" : x > 0 ? "raised" : "lowered";
+  if (x > 1 / 1.5 && x < 1.5) return "unchanged";
+  return x > 1 ? "raised" : "lowered";
+}
+
+function formatRange(def: ObservationDefinition, lo: number, hi: number): string {
+  if (def.kind === "binary") return lo === hi ? (lo > 1.5 ? "a mutation" : "no mutation") : "either";
+  const a = formatValue(def, lo);
+  const b = formatValue(def, hi);
+  return a === b ? a : `${a.replace(/(-fold|× parental| pH)$/, "")}–${b}`;
+}
+
+/**
+ * Evidence for and against candidate `c` (index into model.candidates), strongest first. The weight
+ * of observation i is its Bayes factor given the other observations,
+ *   log10 p(o_i | o_-i, c) − log10 p(o_i | o_-i),
+ * so that a result is judged against the strengths the rest of the data already imply (a
+ * free-DM1 IC50 of 1 is no evidence against weak MDR1 overexpression, but it is against the strong
+ * overexpression a 30-fold T-DM1 resistance would need). The predicted range shown is over the
+ * strength cells that carry at least 5% of the candidate's weight given the other observations.
+ */
+export function explainCandidate(
+  model: InferenceModel,
+  cellLL: readonly Float64Array[][],
+  observations: readonly ObservedValue[],
+  c: number,
+): EvidenceItem[] {
+  const cand = model.candidates[c]!;
+  const name = candidateName(cand.candidate.mechanisms);
+  const logPriors = model.priors.map((p) => Math.log(p));
+  // log p(o_S | c) for S = all observations, or all but i.
+  const logEvidence = (ci: number, without: number) => {
+    const rows = cellLL[ci]!;
+    const sums = rows.map((row) => row.reduce((acc, x, j) => (j === without ? acc : acc + x), 0));
+    return logSumExp(sums) - Math.log(rows.length);
+  };
+  const items = observations.map((o, i) => {
+    const def = observationDefinition(o.id);
+    const mine = logEvidence(c, -1) - logEvidence(c, i);
+    const all = logSumExp(model.candidates.map((_, ci) => logEvidence(ci, -1) + logPriors[ci]!));
+    const rest = logSumExp(model.candidates.map((_, ci) => logEvidence(ci, i) + logPriors[ci]!));
+    const log10BayesFactor = (mine - (all - rest)) / Math.LN10;
+    const restSums = cellLL[c]!.map((row) => row.reduce((acc, x, j) => (j === i ? acc : acc + x), 0));
+    const z = logSumExp(restSums);
+    const preds = cand.cells
+      .filter((_, k) => Math.exp(restSums[k]! - z) >= 0.05)
+      .map((cell) => cell.predicted[def.predictedBy]);
+    const lo = Math.min(...preds);
+    const hi = Math.max(...preds);
+    const verdict: EvidenceItem["verdict"] =
+      log10BayesFactor > EVIDENCE_THRESHOLD_LOG10
+        ? "for"
+        : log10BayesFactor < -EVIDENCE_THRESHOLD_LOG10
+          ? "against"
+          : "neutral";
+    const says = verdict === "for" ? "argues for" : verdict === "against" ? "argues against" : "does not discriminate";
+    const sentence = `${def.label} ${describeObserved(def, o.value)} (${formatValue(def, o.value)}; ${name} predicts ${formatRange(def, lo, hi)}): ${says} ${name}`;
+    return {
+      observation: o.id,
+      label: def.label,
+      observed: o.value,
+      predicted: [lo, hi] as [number, number],
+      log10BayesFactor,
+      verdict,
+      sentence,
+    };
+  });
+  return items.sort((a, b) => Math.abs(b.log10BayesFactor) - Math.abs(a.log10BayesFactor));
+}
