@@ -206,6 +206,18 @@ test("maxSteps raises an OdeError that says so, with t and h", () => {
   );
 });
 
+test("hMax caps the step and a per-state atol is honoured", () => {
+  const r = solveStiff(stiffLinear, [2, 1], 0, 10, { hMax: 0.25, atol: Float64Array.of(1e-12, 1e-12) });
+  assert.ok(r.stats.accepted >= 40, `${r.stats.accepted} steps for a span of 10 with hMax 0.25`);
+  const [e1, e2] = stiffLinearExact(10);
+  assertClose(r.at(1)[0]!, e1, 1e-5);
+  assertClose(r.at(1)[1]!, e2, 1e-5);
+  assert.throws(
+    () => solveStiff(stiffLinear, [2, 1], 0, 1, { atol: Float64Array.of(1e-9) }),
+    (e: unknown) => e instanceof InputError && /atol has 1 values but the system has 2 states/.test(e.message),
+  );
+});
+
 test("bad arguments are InputErrors naming the field", () => {
   const bad: [unknown[], RegExp][] = [
     [[[1], 0, 1, { rtol: 0 }], /rtol/],
