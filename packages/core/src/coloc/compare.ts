@@ -46,7 +46,10 @@ export function compareConditions(values: readonly CellValue[], reference: strin
   for (const v of values) {
     if (!Number.isFinite(v.value)) continue; // a cell whose metric is undefined (e.g. a constant channel) is left out
     let byCondition = groups.get(v.time_h);
-    if (!byCondition) groups.set(v.time_h, (byCondition = new Map()));
+    if (!byCondition) {
+      byCondition = new Map();
+      groups.set(v.time_h, byCondition);
+    }
     const list = byCondition.get(v.condition) ?? [];
     list.push(v.value);
     byCondition.set(v.condition, list);
