@@ -109,7 +109,8 @@ describe("adclab fit — results", () => {
     const [c] = JSON.parse(r.out).comparisons;
     const curves = JSON.parse(r.out).curves;
     assert.ok(Math.abs(c.fold.value - curves[1].ic50_nM / curves[0].ic50_nM) < 1e-12 * c.fold.value);
-    assert.ok(c.fold.ci95[0] < c.fold.value && c.fold.value < c.fold.ci95[1]);
+    for (const k of ["delta", "fieller", "log"])
+      assert.ok(c.fold.ci95[k][0] < c.fold.value && c.fold.value < c.fold.ci95[k][1], k);
     assert.ok(c.sharedLogIC50FTest.pValue < 1e-6);
     const bad = await run("fit", join(examples, "tdm1-long.csv"), "--compare", "BT-474:MCF7");
     assert.equal(bad.code, 2);

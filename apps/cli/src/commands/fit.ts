@@ -21,15 +21,17 @@ import {
   grCurvesFromTable,
   grCurveValue,
   InputError,
+  ic50Ratio,
   isMassUnit,
+  logIc50Of,
   looksLikePlateGrid,
   type Normalization,
   normalizeConcentrationUnit,
   parseDelimited,
+  type RatioInterval,
   readGrCaseA,
   readLongTableRows,
   readPlateLayout,
-  tCritical,
   testSharedParameter,
   toCurves,
 } from "@adclab/core";
@@ -154,6 +156,9 @@ function ic50Row(r: CurveResult, unit: { label: string; perNanomolar: number }, 
     top: { value: f.params.top, se: f.se.top },
     bottom: { value: f.params.bottom, se: f.se.bottom },
     ...(f.params.asymmetry !== undefined ? { asymmetry: { value: f.params.asymmetry, se: f.se.asymmetry } } : {}),
+    native: Object.fromEntries(
+      f.native.names.map((name, i) => [name, { value: f.native.values[i], se: f.native.se[i] }]),
+    ),
     responseUnit,
     r2: f.r2,
     rse: f.rse,
@@ -179,13 +184,12 @@ function findCurve<T extends { id: string; sample: string }>(curves: T[], name: 
 }
 
 /**
- * Fold = IC50(test)/IC50(reference) with a delta-method CI on the log scale from the two
- * independent fits: SE(log10 fold)² = SE(LogIC50 test)² + SE(LogIC50 ref)², t with df = df₁ + df₂.
+ * Fold = IC50(test)/IC50(reference) from the two independent fits, with the engine's delta-method,
+ * Fieller and log-scale 95 % CIs (drc's EDcomp intervals), and the shared-LogIC50 F test.
  */
 function compareRow(ref: CurveResult, test: CurveResult, model: DoseResponseModelName) {
   const a = ref.fit;
   const b = test.fit;
-  const fold = b.ic50.value_nM / a.ic50.value_nM;
   let qualifier: "=" | ">" | "<" | "?" = "=";
   if (a.ic50.qualifier !== "=" || b.ic50.qualifier !== "=") {
     const up =
@@ -194,12 +198,17 @@ function compareRow(ref: CurveResult, test: CurveResult, model: DoseResponseMode
       (b.ic50.qualifier === "<" || b.ic50.qualifier === "=") && (a.ic50.qualifier === ">" || a.ic50.qualifier === "=");
     qualifier = up ? ">" : down ? "<" : "?";
   }
-  let ci95: [number, number] | null = null;
-  const se = Math.hypot(a.se.logIC50, b.se.logIC50);
-  if (qualifier === "=" && Number.isFinite(se) && a.df + b.df > 0) {
-    const half = tCritical(0.95, a.df + b.df) * se;
-    const log = Math.log10(fold);
-    ci95 = [10 ** (log - half), 10 ** (log + half)];
+  // Beyond the tested range the fold is a bound from the reported IC50s, never an extrapolation.
+  const fold = b.ic50.value_nM / a.ic50.value_nM;
+  const interval = (i: RatioInterval) => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
+  let ci95: { delta: (number | null)[]; fieller: (number | null)[]; log: (number | null)[] } | null = null;
+  let se: number | null = null;
+  let df: number | null = null;
+  if (qualifier === "=" && a.converged && b.converged) {
+    const r = ic50Ratio(logIc50Of(b), logIc50Of(a));
+    ci95 = { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) };
+    se = r.se;
+    df = r.df;
   }
   let fTest: { f: number; df1: number; df2: number; pValue: number } | null = null;
   let fTestNote: string | undefined;
@@ -220,7 +229,7 @@ function compareRow(ref: CurveResult, test: CurveResult, model: DoseResponseMode
   return {
     reference: ref.id,
     test: test.id,
-    fold: { value: fold, qualifier, ci95, method: "delta method on log10 IC50, independent fits" },
+    fold: { value: fold, qualifier, se, df, ci95 },
     sharedLogIC50FTest: fTest,
     ...(fTestNote ? { note: fTestNote } : {}),
   };
@@ -467,12 +476,13 @@ export const fitCommand: CommandModule = {
             );
             const cmp = comparisons.length
               ? `\n\n${formatTable(
-                  ["reference", "test", "fold", "95% CI", "F-test p (shared LogIC50)"],
+                  ["reference", "test", "fold", "95% CI (Fieller)", "95% CI (delta)", "F-test p (shared LogIC50)"],
                   comparisons.map((c) => [
                     c.reference,
                     c.test,
                     `${c.fold.qualifier === "=" ? "" : c.fold.qualifier}${formatNumber(c.fold.value)}`,
-                    c.fold.ci95 ? `${formatNumber(c.fold.ci95[0])}–${formatNumber(c.fold.ci95[1])}` : "—",
+                    c.fold.ci95 ? range(c.fold.ci95.fieller) : "—",
+                    c.fold.ci95 ? range(c.fold.ci95.delta) : "—",
                     c.sharedLogIC50FTest ? formatNumber(c.sharedLogIC50FTest.pValue) : "—",
                   ]),
                 )}`
@@ -494,6 +504,10 @@ export const fitCommand: CommandModule = {
       });
   },
 };
+
+function range([lo, hi]: (number | null)[]): string {
+  return `${formatNumber(lo!)}–${hi === null || hi === undefined ? "∞" : formatNumber(hi)}`;
+}
 
 function footer(warnings: string[]): string {
   return warnings.length ? `\n${warnings.map((w) => `warning: ${w}`).join("\n")}` : "";
