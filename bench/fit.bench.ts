@@ -51,9 +51,11 @@ function timeIt(run: (c: number) => number): { seconds: number; cpuSeconds: numb
 }
 
 const qualifiers: string[] = new Array(N_CURVES);
+const seLog = new Float64Array(N_CURVES);
 const full = timeIt((c) => {
   const f = fitDoseResponse({ concentration_nM: doses, response: responses[c]! }, { model: "prism4" });
-  qualifiers[c] = f.converged ? f.ic50.qualifier : "not converged";
+  qualifiers[c] = !f.converged ? "not converged" : f.flags.includes("ambiguous") ? "ambiguous" : f.ic50.qualifier;
+  seLog[c] = f.se.logIC50;
   return f.params.ic50_nM;
 });
 const core = timeIt((c) => {
@@ -126,13 +128,16 @@ if (py.status !== 0) {
   console.log(
     `ratio, wall time: fitDoseResponse ${(ref.seconds / full.seconds).toFixed(1)}×; levenbergMarquardt ${(ref.seconds / core.seconds).toFixed(1)}×`,
   );
-  // IC50s are compared where they are defined: ADCLab converged and the IC50 lies inside the tested
-  // range. Outside it (or when the Hill slope runs off to a step between two doses) the SSR is
-  // flat in LogIC50 and any two optimisers stop at different points; ADCLab flags those fits.
+  // IC50s are compared where they are defined: ADCLab converged, the fit is not ambiguous (Prism's
+  // dependency rule) and the IC50 lies inside the tested range. Elsewhere the SSR is flat in
+  // LogIC50 (e.g. a Hill slope running off to a step between two doses) and any two optimisers stop
+  // at different points; ADCLab flags those fits. The difference is also given in units of the
+  // IC50's own standard error, which is what matters statistically.
   let compared = 0;
   let maxRel = 0;
   let over = 0;
   let maxRelAll = 0;
+  let maxInSe = 0;
   const excluded = new Map<string, number>();
   for (let c = 0; c < N_CURVES; c++) {
     const a = full.ic50[c]!;
@@ -144,16 +149,18 @@ if (py.status !== 0) {
     const rel = Math.abs(a - b) / Math.abs(b);
     if (Number.isFinite(rel)) maxRelAll = Math.max(maxRelAll, rel);
     if (qualifiers[c] !== "=") {
-      const why = qualifiers[c] === "not converged" ? "ADCLab not converged" : `IC50 ${qualifiers[c]} tested range`;
+      const q = qualifiers[c]!;
+      const why = q === "not converged" || q === "ambiguous" ? `ADCLab ${q}` : `IC50 ${q} tested range`;
       excluded.set(why, (excluded.get(why) ?? 0) + 1);
       continue;
     }
     compared++;
     if (rel > 1e-6) over++;
     maxRel = Math.max(maxRel, rel);
+    maxInSe = Math.max(maxInSe, Math.abs(Math.log10(a / b)) / seLog[c]!);
   }
   console.log(
-    `IC50 agreement (converged, inside the tested range): ${compared} curves, max relative difference ${maxRel.toExponential(2)}, ${over} above 1e-6`,
+    `IC50 agreement (converged, not ambiguous, inside the tested range): ${compared} curves, max relative difference ${maxRel.toExponential(2)}, ${over} above 1e-6; max |ΔLogIC50|/SE ${maxInSe.toExponential(2)}`,
   );
   console.log(
     `  not compared: ${[...excluded].map(([k, v]) => `${v} ${k}`).join(", ") || "none"}; max relative difference over all curves ${maxRelAll.toExponential(2)}`,

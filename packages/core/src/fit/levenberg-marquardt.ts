@@ -51,6 +51,7 @@ export type LmStopReason =
   | "exact fit (zero residuals)"
   | "no further reduction in SSR possible"
   | "maximum iterations reached"
+  | "SSR stagnant over 10 iterations"
   | "step size below machine precision"
   | "model not finite at the starting values"
   | "no free parameters"
@@ -192,6 +193,8 @@ interface Workspace {
   scale: Float64Array;
   column: Float64Array;
   inverse: Float64Array;
+  gradFree: Float64Array;
+  history: Float64Array;
   free: Int32Array;
   activeIdx: Int32Array;
 }
@@ -205,7 +208,7 @@ function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
     cachedWorkspace.busy = true;
     return cachedWorkspace;
   }
-  const sizes = [nPar, nPar, nObs, nPar, nPar, nPar, m * m, m * m, m * m, m, m, m, m, m, m * m];
+  const sizes = [nPar, nPar, nObs, nPar, nPar, nPar, m * m, m * m, m * m, m, m, m, m, m, m * m, m, 10];
   const buffer = new Float64Array(sizes.reduce((a, b) => a + b, 0));
   let offset = 0;
   const take = (n: number): Float64Array => {
@@ -232,6 +235,8 @@ function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
     scale: take(m),
     column: take(m),
     inverse: take(m * m),
+    gradFree: take(m),
+    history: take(10),
     free: ints.subarray(0, m),
     activeIdx: ints.subarray(m, 2 * m),
   };
@@ -271,6 +276,8 @@ function solveInWorkspace(
   let converged = false;
   let iterations = 0;
   let relativeOffset = Number.NaN;
+  const ssrHistory = ws.history;
+  ssrHistory.fill(Number.POSITIVE_INFINITY);
   if (m === 0) reason = "no free parameters";
   else if (nObs < m) reason = "more free parameters than observations";
   else if (!Number.isFinite(ssr) || !rhs.every(Number.isFinite) || !normal.every(Number.isFinite)) {
@@ -300,6 +307,15 @@ function solveInWorkspace(
     if (relativeOffset < tolerance) {
       reason = "relative offset below tolerance";
       converged = true;
+      break;
+    }
+    // A parameter running off to infinity (e.g. a Hill slope turning the curve into a step
+    // between two doses) lowers the SSR ever more slowly; stop instead of burning iterations.
+    const ssrBefore = ssrHistory[iterations % 10]!;
+    ssrHistory[iterations % 10] = ssr;
+    if (iterations >= 20 && ssrBefore - ssr <= 1e-10 * ssr) {
+      reason = "SSR stagnant over 10 iterations";
+      if (relativeOffset < 1e-5) converged = true;
       break;
     }
     if (iterations >= maxIterations) {
@@ -405,7 +421,7 @@ function sweepNormal(
   nrm: Float64Array,
   g: Float64Array,
 ): number {
-  const { grad, free, w } = ws;
+  const { grad, gradFree, free, w } = ws;
   const y = problem.y;
   problem.prepare?.(q);
   nrm.fill(0);
@@ -415,10 +431,12 @@ function sweepNormal(
     const r = y[i]! - problem.valueAndGradient(i, q, grad);
     const wi = w[i]!;
     s += wi * r * r;
+    for (let a = 0; a < m; a++) gradFree[a] = grad[free[a]!]!;
     for (let a = 0; a < m; a++) {
-      const ga = wi * grad[free[a]!]!;
+      const ga = wi * gradFree[a]!;
       g[a] = g[a]! + ga * r;
-      for (let b = 0; b <= a; b++) nrm[a * m + b] = nrm[a * m + b]! + ga * grad[free[b]!]!;
+      const row = a * m;
+      for (let b = 0; b <= a; b++) nrm[row + b] = nrm[row + b]! + ga * gradFree[b]!;
     }
   }
   for (let a = 0; a < m; a++) for (let b = 0; b < a; b++) nrm[b * m + a] = nrm[a * m + b]!;
