@@ -16,7 +16,7 @@ describe("adclab CLI frame", () => {
   it("--help lists the registered subcommands", async () => {
     const r = await run("--help");
     assert.equal(r.code, 0);
-    for (const c of ["start", "convert"]) assert.match(r.out, new RegExp(`\\n\\s+${c}\\b`));
+    for (const c of ["start", "serve", "convert"]) assert.match(r.out, new RegExp(`\\n\\s+${c}\\b`));
   });
   it("each subcommand has --help", async () => {
     const r = await run("convert", "--help");
@@ -62,12 +62,12 @@ describe("adclab CLI frame", () => {
     assert.equal(c.code, 2);
     assert.match(c.err, /unknown compound 'aspirin' \(expected T-DM1, trastuzumab/);
   });
-  it("start prints the demo, and JSON with --json", async () => {
-    const t = await run("start");
+  it("start --demo-terminal prints the demo, and JSON with --json", async () => {
+    const t = await run("start", "--demo-terminal");
     assert.equal(t.code, 0);
     assert.match(t.out, /Protocol 1 pulse: 10 µg\/mL T-DM1 = 67\.34 nM/);
     assert.match(t.out, /KPL-4/);
-    const j = JSON.parse((await run("start", "--json")).out);
+    const j = JSON.parse((await run("start", "--demo-terminal", "--json")).out);
     assert.equal(j.seedTable.length, 5);
   });
   it("the installed bin (npx adclab) runs as a separate process with the same exit codes", () => {

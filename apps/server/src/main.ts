@@ -1,6 +1,6 @@
 /**
  * The workbench server as a program: `node --import tsx apps/server/src/main.ts [--port N]
- * [--host H] [--data DIR] [--database postgres://…] [--server-mode] [--max-upload-mib N]`.
+ * [--host H] [--data DIR] [--database postgres://…] [--server-mode] [--max-upload-mib N] [--api-only]`.
  * `adclab serve` and `npm start` run this. Prints one line with the URL once listening; stops
  * cleanly on SIGINT/SIGTERM. Bad flags: one line on stderr and exit code 2, as the CLI.
  */
@@ -27,11 +27,11 @@ async function run(): Promise<void> {
       database: { type: "string" },
       "server-mode": { type: "boolean" },
       "max-upload-mib": { type: "string" },
-      "no-web": { type: "boolean" },
+      "api-only": { type: "boolean" },
     },
     strict: true,
   });
-  const webDist = values["no-web"] ? undefined : ensureWebBuild((l) => process.stderr.write(`adclab: ${l}\n`));
+  const webDist = values["api-only"] ? undefined : ensureWebBuild((l) => process.stderr.write(`adclab: ${l}\n`));
   const admin =
     process.env.ADCLAB_ADMIN_USER && process.env.ADCLAB_ADMIN_PASSWORD
       ? { username: process.env.ADCLAB_ADMIN_USER, password: process.env.ADCLAB_ADMIN_PASSWORD }

@@ -9,10 +9,12 @@ import { modelCommand } from "./model.ts";
 import { protocolCommand } from "./protocol.ts";
 import { reproduceCommand } from "./reproduce.ts";
 import { simulateCommand } from "./simulate.ts";
+import { serveCommand } from "./serve.ts";
 import { startCommand } from "./start.ts";
 
 export const COMMANDS: readonly CommandModule[] = [
   startCommand,
+  serveCommand,
   convertCommand,
   diagnoseCommand,
   protocolCommand,
