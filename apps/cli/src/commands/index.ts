@@ -8,8 +8,8 @@ import { mechanismsCommand } from "./mechanisms.ts";
 import { modelCommand } from "./model.ts";
 import { protocolCommand } from "./protocol.ts";
 import { reproduceCommand } from "./reproduce.ts";
-import { simulateCommand } from "./simulate.ts";
 import { serveCommand } from "./serve.ts";
+import { simulateCommand } from "./simulate.ts";
 import { startCommand } from "./start.ts";
 
 export const COMMANDS: readonly CommandModule[] = [
