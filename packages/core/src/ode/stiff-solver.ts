@@ -21,6 +21,8 @@ const D = RODAS5_D;
 const GAMMA = RODAS5_GAMMA;
 const H = RODAS5_H;
 const S = RODAS5_STAGES;
+const factorLU = luFactor;
+const solveLU = luSolve;
 
 const SAFETY = 0.9;
 const FAC_MIN = 0.2;
@@ -258,7 +260,7 @@ export function createStiffSolver(n: number): StiffSolver {
     for (let i = 0; i < n * n; i++) w[i] = -jac[i]!;
     for (let i = 0; i < n; i++) w[i * n + i]! += diag;
     stats.luDecomps++;
-    if (!luFactor(w, n, pivot)) return false;
+    if (!factorLU(w, n, pivot)) return false;
     const invH = 1 / h;
     for (let s = 0; s < S; s++) {
       const ks = k[s]!;
@@ -292,7 +294,7 @@ export function createStiffSolver(n: number): StiffSolver {
         const hd = h * d;
         for (let i = 0; i < n; i++) ks[i]! += hd * dfdt[i]!;
       }
-      luSolve(w, n, pivot, ks);
+      solveLU(w, n, pivot, ks);
     }
     // y₁ = ŷ + k₈ with ŷ = u₈ (the embedded solution, still in u).
     const k8 = k[S - 1]!;
