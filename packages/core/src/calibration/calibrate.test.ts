@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { isInputError } from "../errors/input-error.ts";
 import { simulateViability } from "../experiments/viability.ts";
 import { SEED_TABLE } from "../knowledge/seed-table.ts";
-import { calibrateToIc50s } from "./calibrate.ts";
+import { calibrateToCurves, calibrateToIc50s } from "./calibrate.ts";
 
 describe("calibration", () => {
   it("recovers a known mechanism strength from the IC50 it produces", () => {
@@ -75,5 +75,39 @@ describe("calibration", () => {
       const r = Math.max(m / row.parentalIc50_nM, row.parentalIc50_nM / m);
       assert.ok(r <= 3, `${row.cellLine}: model ${m} nM vs table ${row.parentalIc50_nM} nM`);
     }
+  });
+});
+
+describe("calibration to whole curves", () => {
+  it("recovers a survival-signalling strength from a noise-free simulated curve", () => {
+    const doses = [0.01, 0.03, 0.1, 0.3, 1, 3];
+    const truth = simulateViability({
+      cellLine: "SK-BR-3",
+      drug: "free-DM1",
+      concentrations_nM: doses,
+      mechanisms: [{ id: "survival-signalling", strength: 2.5 }],
+    });
+    const cal = calibrateToCurves(
+      [
+        {
+          label: "SK-BR-3 R",
+          options: { cellLine: "SK-BR-3", drug: "free-DM1" },
+          concentrations_nM: doses,
+          viability: truth.viability,
+        },
+      ],
+      [
+        {
+          name: "survival-signalling",
+          start: 1.2,
+          bounds: [1, 10],
+          boundsReason: "test",
+          apply: (o, v) => ({ ...o, mechanisms: [{ id: "survival-signalling", strength: v }] }),
+        },
+      ],
+    );
+    assert.ok(Math.abs(cal.parameters[0]!.value / 2.5 - 1) < 0.01, `fitted ${cal.parameters[0]!.value}`);
+    assert.ok(cal.residualSd < 1e-3);
+    assert.equal(cal.curves[0]!.model.length, doses.length);
   });
 });

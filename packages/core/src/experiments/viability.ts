@@ -70,7 +70,8 @@ export function liveCellsAt(well: ResolvedWell, dose: WellDose, time_h: number, 
   return liveCells(tr.at(0));
 }
 
-export function simulateViability(o: ViabilityOptions): ViabilityResult {
+/** The simulated viabilities alone (no fit): what calibration to whole curves compares. */
+export function viabilityPoints(o: ViabilityOptions, minDoses = 1) {
   const drug = resolveDrug(o.drug);
   const time_h = o.time_h ?? 120;
   if (!(Number.isFinite(time_h) && time_h > 0))
@@ -80,8 +81,12 @@ export function simulateViability(o: ViabilityOptions): ViabilityResult {
     if (!(Number.isFinite(c) && c >= 0))
       throw new InputError("doses must be zero or positive concentrations", { field: "doses", got: c });
   }
-  if (conc.length < 4)
-    throw new InputError("a dose–response curve needs at least 4 doses", { field: "doses", got: conc.length });
+  if (conc.length < minDoses) {
+    throw new InputError(`a dose–response curve needs at least ${minDoses} doses`, {
+      field: "doses",
+      got: conc.length,
+    });
+  }
   const trast = o.trastuzumab_nM ?? 0;
   if (!(Number.isFinite(trast) && trast >= 0))
     throw new InputError("trastuzumab must be zero or positive", { field: "trastuzumab", got: trast });
@@ -89,6 +94,11 @@ export function simulateViability(o: ViabilityOptions): ViabilityResult {
   const rtol = o.rtol ?? 1e-4;
   const control = liveCellsAt(well, doseFor(drug, 0, trast), time_h, rtol);
   const viability = conc.map((c) => liveCellsAt(well, doseFor(drug, c, trast), time_h, rtol) / control);
+  return { drug, time_h, conc, viability, control, well };
+}
+
+export function simulateViability(o: ViabilityOptions): ViabilityResult {
+  const { drug, time_h, conc, viability, control, well } = viabilityPoints(o, 4);
   // Viability is normalised to the untreated well, so the top plateau is 1 by construction.
   const fit = fitDoseResponse({ concentration_nM: conc, response: viability }, { model: "ll4", fixed: { top: 1 } });
   return {
