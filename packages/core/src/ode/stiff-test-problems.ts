@@ -8,8 +8,9 @@
  *   II §IV.10; Test Set, problem HIRES), t ∈ [0, 321.8122].
  * - VDPOL: Van der Pol's equation in the scaled form y1' = y2, y2' = ((1 − y1²) y2 − y1)/ε with
  *   ε = 1e-6, i.e. y2' = μ((1 − y1²) y2 − y1) with μ = 1/ε = 1e6 (the "μ = 1e6" of issue 3; it is the
- *   classical y'' − m(1 − y²)y' + y = 0 with m = 1000 after rescaling time by m). Hairer & Wanner II;
- *   Test Set, problem VDPOL of its earlier releases; y(0) = (2, 0), t ∈ [0, 2].
+ *   classical y'' − m(1 − y²)y' + y = 0 with m = 1000 after rescaling time by m; Hairer & Wanner II,
+ *   §IV.1, eq. (1.5')). As in the Test Set's problem VDPOL of its earlier releases: y(0) = (2, 0),
+ *   t ∈ [0, 2].
  */
 import type { OdeSystem } from "./types.ts";
 
