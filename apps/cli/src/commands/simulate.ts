@@ -204,7 +204,9 @@ export function runSimulation(p: ReturnType<typeof parseSimulateFlags>): {
           headers: ["concentration_nM", "viability"],
           rows: v.concentration_nM.map((c, i) => [c, v.viability[i]!]),
         },
-        summary: `IC50 ${v.ic50.qualifier === "=" ? "" : v.ic50.qualifier}${formatNumber(v.ic50_nM)} nM (${v.drug}, ${v.time_h} h, 4PL top fixed at 1; bottom ${formatNumber(v.fit.params.bottom, 3)}, Hill ${formatNumber(v.fit.params.hill, 3)}${v.fit.flags.length ? `; flags: ${v.fit.flags.join(", ")}` : ""})`,
+        summary: Number.isFinite(v.ic50_nM)
+          ? `IC50 ${v.ic50.qualifier === "=" ? "" : v.ic50.qualifier}${formatNumber(v.ic50_nM)} nM (${v.drug}, ${v.time_h} h, 4PL top fixed at 1; bottom ${formatNumber(v.fit.params.bottom, 3)}, Hill ${formatNumber(v.fit.params.hill, 3)}${v.fit.flags.length ? `; flags: ${v.fit.flags.join(", ")}` : ""})`
+          : `IC50 not determined: the 4PL fit did not converge (${v.fit.flags.join(", ")})`,
       };
     }
     case "pulse-chase": {

@@ -40,6 +40,9 @@ export interface ViabilityResult {
   well: ResolvedWell;
 }
 
+/** Viability above this at every dose counts as no effect. */
+const NO_EFFECT = 0.95;
+
 export function resolveDrug(name: string, field = "drug"): Drug {
   const d = findDrug(name);
   if (!d) throw new InputError(`unknown drug '${name}'`, { field, expected: `one of ${DRUG_IDS.join(", ")}` });
@@ -101,6 +104,13 @@ export function simulateViability(o: ViabilityOptions): ViabilityResult {
   const { drug, time_h, conc, viability, control, well } = viabilityPoints(o, 4);
   // Viability is normalised to the untreated well, so the top plateau is 1 by construction.
   const fit = fitDoseResponse({ concentration_nM: conc, response: viability }, { model: "ll4", fixed: { top: 1 } });
+  // A curve that never falls by 5% has no IC50 in the tested range: report "> highest dose"
+  // rather than a midpoint fitted to integration round-off.
+  if (Math.min(...viability) > NO_EFFECT) {
+    const max = Math.max(...conc);
+    fit.ic50 = { ...fit.ic50, value_nM: max, qualifier: ">", ci95_nM: null };
+    fit.flags = [...fit.flags.filter((f) => f !== "ic50-above-range"), "no-effect", "ic50-above-range"];
+  }
   return {
     cellLine: well.cellLine.id,
     drug: drug.id,

@@ -82,11 +82,11 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
       solidity: "assumed",
     },
     targetKd_nM: {
-      value: 600,
+      value: 2500,
       units: "nM",
       description: "effective affinity for the kill-relevant target",
       source:
-        "calibrated: gives parental IC50s of a few nM, the range reported for human tumour lines (Liebmann JE et al. 1993, Br J Cancer 68:1104: 2.5–7.5 nM)",
+        "calibrated: gives SK-BR-3 an IC50 of ~3 nM, inside the 2.5–7.5 nM reported for human tumour lines (Liebmann JE et al. 1993, Br J Cancer 68:1104)",
       solidity: "calibrated",
     },
     efflux_per_h: { mdr1: 0.01, abcc1: 0.0005, abcg2: 0 },
@@ -102,11 +102,11 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
       solidity: "assumed",
     },
     targetKd_nM: {
-      value: 200,
+      value: 700,
       units: "nM",
       description: "effective affinity for the kill-relevant target",
       source:
-        "calibrated: gives parental IC50s around 1 nM, the range reported for vinblastine (Jordan MA et al. 1991, Cancer Res 51:2212: IC50 0.8 nM in HeLa)",
+        "calibrated: gives SK-BR-3 an IC50 of ~0.8 nM, as reported for vinblastine in HeLa cells (Jordan MA et al. 1991, Cancer Res 51:2212)",
       solidity: "calibrated",
     },
     efflux_per_h: { mdr1: 0.01, abcc1: 0.005, abcg2: 0 },
