@@ -286,7 +286,8 @@ function solveInWorkspace(
 
   let maxDiag = 0;
   for (let a = 0; a < m; a++) maxDiag = Math.max(maxDiag, normal[a * m + a]!);
-  let mu = 1e-3 * (maxDiag > 0 ? maxDiag : 1);
+  // Light initial damping: the data-driven starts are usually close (fewer iterations than τ = 1e-3).
+  let mu = 1e-5 * (maxDiag > 0 ? maxDiag : 1);
   let nu = 2;
   const yScale = y.reduce((s, v, i) => s + w[i]! * v * v, 0);
 
