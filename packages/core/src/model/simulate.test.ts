@@ -56,6 +56,22 @@ describe("simulateWell", () => {
     assert.ok(Math.abs(live / 10000 - 1) < 1e-4, `live ${live}`);
   });
 
+  it("target-mediated depletion: HER2-high cells strip a sub-nM dose from the medium, not a 100 nM one", () => {
+    // Over 72 h, 5,000 SK-BR-3 cells (1.1e6 HER2 each, growing) in 100 µL internalise far more
+    // T-DM1 than 0.01 nM × 100 µL (6e8 molecules) holds, but little of 100 nM (6e12).
+    const left = (c: number) =>
+      simulateWell({ cellLine: "SK-BR-3" }, { adc_nM: c }, { tOut: [72] }).at(0)[S.adcMedium]! / c;
+    assert.ok(left(0.01) < 0.2, `0.01 nM: ${left(0.01)} left`);
+    assert.ok(left(100) > 0.7, `100 nM: ${left(100)} left`);
+  });
+
+  it("unconjugated trastuzumab (DAR 0) delivers no payload", () => {
+    const y = simulateWell({ cellLine: "SK-BR-3" }, { antibody_nM: 10 }, { tOut: [48] }).at(0);
+    for (const k of ["catLysosome", "catCytosol", "catBound", "catMedium", "adcLysosome"] as const)
+      assert.equal(y[S[k]], 0, k);
+    assert.ok(y[S.abSurface]! > 1e5);
+  });
+
   it("rejects negative doses and non-positive times", () => {
     assert.throws(() => simulateWell({ cellLine: "SK-BR-3" }, { adc_nM: -1 }, { tOut: [1] }), isInputError);
     assert.throws(() => simulateWell({ cellLine: "SK-BR-3" }, { adc_nM: 1 }, { tOut: [0] }), isInputError);
