@@ -143,6 +143,24 @@ describe("adclab fit — results", () => {
     assert.ok(j.curves[1].GR50_nM > 10 * j.curves[0].GR50_nM);
     assert.deepEqual([...readFileSync(plot).subarray(0, 4)], [137, 80, 78, 71]);
   });
+  it("computes GR values from separate control and time-zero tables (GRmetrics' separate-table input)", async () => {
+    const data = file("gr-data.tsv", [
+      "cell_line\tagent\ttime\tconcentration_uM\tcell_count",
+      ...[0.01, 0.1, 1, 10].map((c, i) => `MCF7\tdrugA\t72\t${c}\t${[950, 700, 350, 240][i]}`),
+    ]);
+    const ctrl = file("gr-ctrl.tsv", ["cell_line\ttime\tcell_count", "MCF7\t72\t1000", "MCF7\t72\t1000"]);
+    const t0 = file("gr-t0.tsv", ["cell_line\ttime\tcell_count", "MCF7\t0\t250"]);
+    const r = await run("fit", data, "--model", "gr", "--controls", ctrl, "--time0", t0, "--json");
+    assert.equal(r.code, 0, r.err);
+    const [c] = JSON.parse(r.out).curves;
+    assert.equal(c.id, "MCF7 · drugA");
+    assert.equal(c.GR50.unit, "µM");
+    // GRmax is observed, not fitted: the lower GR of the two highest doses, 2^(log2(240/250)/2) − 1.
+    assert.ok(Math.abs(c.GRmax - (2 ** (Math.log2(240 / 250) / 2) - 1)) < 1e-12);
+    const half = await run("fit", data, "--model", "gr", "--controls", ctrl);
+    assert.equal(half.code, 2);
+    assert.match(half.err, /--time0: separate GR tables need both --controls and --time0/);
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

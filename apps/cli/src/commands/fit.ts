@@ -18,17 +18,19 @@ import {
   type GrCurve,
   type GrMetrics,
   grCurvesFromCaseA,
+  grCurvesFromSeparateTables,
   grCurvesFromTable,
-  grCurveValue,
   InputError,
   ic50Ratio,
   isMassUnit,
+  keyColumns,
   logIc50Of,
   looksLikePlateGrid,
   type Normalization,
   normalizeConcentrationUnit,
   parseDelimited,
   type RatioInterval,
+  readCountTable,
   readGrCaseA,
   readLongTableRows,
   readPlateLayout,
@@ -40,6 +42,7 @@ import {
   doseResponseBand,
   doseResponseSvg,
   type FigureCurve,
+  grBand,
   logGrid,
 } from "@adclab/report";
 import { nodeDocument, svgToPng } from "@adclab/report/node";
@@ -51,6 +54,8 @@ type ModelOption = (typeof MODELS)[number];
 
 interface FitOptions {
   layout?: string;
+  controls?: string;
+  time0?: string;
   model: string;
   normalize?: string;
   compare: string[];
@@ -303,7 +308,7 @@ function grFigure(
       return {
         id: c.id,
         points: [...c.concentration_nM].map((x, j) => ({ concentration_nM: x, response: c.gr[j]! })),
-        fitted: { concentration_nM: grid, response: grid.map((x) => grCurveValue(m, x)) },
+        fitted: grBand(m, grid),
         ...(Number.isFinite(m.GR50_nM)
           ? { ic50: { value_nM: m.GR50_nM, qualifier: m.GR50_qualifier, response: 0.5 } }
           : {}),
@@ -327,7 +332,11 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
   }
 }
 
-function readTable(file: string, o: ReturnType<typeof parseOptions>, layout?: string) {
+function readTable(
+  file: string,
+  o: ReturnType<typeof parseOptions> & { controls?: string; time0?: string },
+  layout?: string,
+) {
   const text = readText(file, "FILE");
   const readOptions = { file, defaultUnit: o.unit, molecularWeight_g_per_mol: o.mw };
   if (layout !== undefined) {
@@ -335,11 +344,26 @@ function readTable(file: string, o: ReturnType<typeof parseOptions>, layout?: st
       table: readPlateLayout({ file, text }, { file: layout, text: readText(layout, "--layout") }, readOptions),
     };
   }
+  const parsed = parseDelimited(text, { file });
+  if (o.model === "gr" && (o.controls !== undefined || o.time0 !== undefined)) {
+    if (o.controls === undefined || o.time0 === undefined) {
+      throw new InputError("separate GR tables need both --controls and --time0", {
+        field: o.controls === undefined ? "--controls" : "--time0",
+      });
+    }
+    const separate = {
+      keys: keyColumns(parsed),
+      controls: readCountTable(readText(o.controls, "--controls"), o.controls),
+      time0: readCountTable(readText(o.time0, "--time0"), o.time0),
+      controlFile: o.controls,
+      time0File: o.time0,
+    };
+    return { table: readLongTableRows(parsed, readOptions), separate };
+  }
   if (o.model === "gr") {
     const caseA = readGrCaseA(text, readOptions);
     if (caseA) return { table: caseA.table, caseA };
   }
-  const parsed = parseDelimited(text, { file });
   if (looksLikePlateGrid(parsed)) {
     throw new InputError("this is a plate grid; give its layout with --layout", {
       file,
@@ -369,6 +393,8 @@ export const fitCommand: CommandModule = {
         (v: string, acc: string[]) => [...acc, v],
         [] as string[],
       )
+      .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
+      .option("--time0 <file>", "gr: time-zero counts in a separate table")
       .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
       .option("--mw <g/mol>", "molecular weight for mass concentrations (default: the compound's, else T-DM1's)")
       .option("--plot <out.svg|out.png>", "write the figure")
@@ -379,7 +405,11 @@ export const fitCommand: CommandModule = {
       )
       .action((file: string, raw: FitOptions) => {
         const o = parseOptions(raw);
-        const { table, caseA } = readTable(file, o, raw.layout);
+        const { table, caseA, separate } = readTable(
+          file,
+          { ...o, controls: raw.controls, time0: raw.time0 },
+          raw.layout,
+        );
         const unit = displayUnit(table);
         const warnings = [...table.warnings];
         if (isMassUnit(table.concentrationUnit as ConcentrationUnit)) {
@@ -392,7 +422,11 @@ export const fitCommand: CommandModule = {
         let figure: DoseResponseFigureSpec;
         if (o.model === "gr") {
           if (o.compare.length) throw new InputError("--compare is for IC50 models, not gr", { field: "--compare" });
-          const curves = caseA ? grCurvesFromCaseA(caseA.table, caseA.controls, caseA.time0) : grCurvesFromTable(table);
+          const curves = separate
+            ? grCurvesFromSeparateTables(table, separate.keys, separate.controls, separate.time0, separate)
+            : caseA
+              ? grCurvesFromCaseA(caseA.table, caseA.controls, caseA.time0)
+              : grCurvesFromTable(table);
           const metrics = curves.map((c) => fitGrMetrics({ concentration_nM: c.concentration_nM, gr: c.gr }));
           const rows = curves.map((c, i) => grRow(c, metrics[i]!, unit));
           result = { file, model: "gr", concentrationUnit: unit.label, curves: rows, comparisons: [], warnings };

@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { InputError } from "../errors/input-error.ts";
+import { parseDelimited } from "../io/delimited.ts";
+import { keyColumns, readCountTable } from "../io/dose-response/count-table.ts";
 import { readGrCaseA } from "../io/dose-response/grmetrics-case-a.ts";
-import { readLongTable } from "../io/dose-response/long-table.ts";
+import { readLongTable, readLongTableRows } from "../io/dose-response/long-table.ts";
 import { assertClose } from "../test-helpers/assert.ts";
-import { grCurvesFromCaseA, grCurvesFromTable } from "./gr-curves.ts";
+import { grCurvesFromCaseA, grCurvesFromSeparateTables, grCurvesFromTable } from "./gr-curves.ts";
 import { fitGrMetrics } from "./gr-metrics.ts";
 import { grValue } from "./gr-values.ts";
 
@@ -54,5 +56,33 @@ describe("grCurvesFromTable: stacked treated / vehicle / t0 wells", () => {
       (e: unknown) =>
         e instanceof InputError && /^s\.csv, column 'role': GR values need time-zero counts/.test(e.message),
     );
+  });
+});
+
+describe("grCurvesFromSeparateTables: GRmetrics' separate control and time-zero tables", () => {
+  it("matches on the key columns the tables share, with 50 % trimmed means of replicates", () => {
+    const data = parseDelimited(
+      [
+        "cell_line\tagent\treplicate\ttime\tconcentration\tcell_count",
+        ...[0.01, 0.1, 1, 10].map((c, i) => `MCF7\tdrugA\t1\t72\t${c}\t${[900, 700, 400, 300][i]}`),
+        ...[0.01, 0.1, 1, 10].map((c, i) => `BT20\tdrugA\t1\t72\t${c}\t${[1500, 1200, 800, 600][i]}`),
+      ].join("\n"),
+    );
+    const table = readLongTableRows(data, { file: "data.tsv", defaultUnit: "µM" });
+    const ctrl = readCountTable(
+      "cell_line\ttime\tcell_count\nMCF7\t72\t1000\nMCF7\t72\t1100\nMCF7\t72\t90\nMCF7\t72\t5000\nBT20\t72\t1600\n",
+      "ctrl.tsv",
+    );
+    const t0 = readCountTable("cell_line\ttime\tcell_count\nMCF7\t0\t250\nBT20\t0\t500\n", "t0.tsv");
+    const curves = grCurvesFromSeparateTables(table, keyColumns(data), ctrl, t0);
+    assert.deepEqual(
+      curves.map((c) => c.id),
+      ["MCF7 · drugA", "BT20 · drugA"],
+    );
+    // MCF7 control: trimmed mean of {90, 1000, 1100, 5000} drops one at each end → 1050.
+    [900, 700, 400, 300].forEach((n, i) => {
+      assertClose(curves[0]!.gr[i]!, grValue(n, 1050, 250), 1e-15);
+    });
+    assertClose(curves[1]!.gr[0]!, grValue(1500, 1600, 500), 1e-15);
   });
 });

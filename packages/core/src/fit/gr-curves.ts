@@ -107,3 +107,29 @@ export function grCurvesFromCaseA(
   const records = new Map(table.records.map((r) => [r.line, r]));
   return group(rows, records, table.file, o.minConcentrations ?? 4);
 }
+
+/**
+ * GR curves from separate tables (GRmetrics' input2 layout): the treated table, with its key
+ * columns as written (`treatedKeys`, aligned with table.records), and control and time-zero
+ * tables keyed by the same column names.
+ */
+export function grCurvesFromSeparateTables(
+  table: DoseResponseTable,
+  treatedKeys: readonly Record<string, string>[],
+  controls: readonly { line: number; keys: Record<string, string>; cellCount: number }[],
+  time0: readonly { line: number; keys: Record<string, string>; cellCount: number }[],
+  o: { controlFile?: string; time0File?: string; minConcentrations?: number } = {},
+): GrCurve[] {
+  const treated: GrCountRow[] = [];
+  table.records.forEach((r, i) => {
+    if (r.role === "sample") treated.push({ ...toRow(r), keys: { ...treatedKeys[i] } });
+  });
+  const asRows = (rs: typeof controls) => rs.map((r) => ({ ...r, concentration_nM: 0 }));
+  const rows = grRowsFromTables(treated, asRows(controls), asRows(time0), {
+    file: table.file,
+    controlFile: o.controlFile,
+    time0File: o.time0File,
+  });
+  const records = new Map(table.records.map((r) => [r.line, r]));
+  return group(rows, records, table.file, o.minConcentrations ?? 4);
+}

@@ -3,7 +3,14 @@
  * band = f(x) ± t(level, df) · √(gᵀ·Cov·g), g = ∂f/∂p at x (delta method, the same asymptotic
  * approximation as drc's predict(…, interval = "confidence") and Prism's confidence bands).
  */
-import { type DoseResponseFit, prism4Model, prism5Model, tCritical } from "@adclab/core";
+import {
+  type DoseResponseFit,
+  type GrMetrics,
+  grSigmoidModel,
+  prism4Model,
+  prism5Model,
+  tCritical,
+} from "@adclab/core";
 
 export interface CurveBand {
   concentration_nM: number[];
@@ -35,6 +42,32 @@ export function doseResponseBand(fit: DoseResponseFit, grid_nM: number[], level 
     if (cov) {
       let v = 0;
       for (let i = 0; i < p.length; i++) for (let j = 0; j < p.length; j++) v += g[i]! * (cov[i]?.[j] ?? 0) * g[j]!;
+      const half = t * Math.sqrt(Math.max(v, 0));
+      lower.push(f - half);
+      upper.push(f + half);
+    }
+  }
+  const ok = cov && Number.isFinite(t) && lower.every(Number.isFinite);
+  return ok ? { concentration_nM: grid_nM, response, lower, upper } : { concentration_nM: grid_nM, response };
+}
+
+/** Curve and band of a GR fit (parameters [h_GR, GRinf, log10 GEC50]); a flat fit has no band. */
+export function grBand(m: GrMetrics, grid_nM: number[], level = 0.95): CurveBand {
+  if (m.fit === "flat") return { concentration_nM: grid_nM, response: grid_nM.map(() => m.GRinf) };
+  const p = m.lm.params;
+  const cov = m.lm.covariance;
+  const n = p.length;
+  const g = new Float64Array(n);
+  const t = m.lm.df > 0 ? tCritical(level, m.lm.df) : Number.NaN;
+  const response: number[] = [];
+  const lower: number[] = [];
+  const upper: number[] = [];
+  for (const x of grid_nM) {
+    const f = grSigmoidModel.valueAndGradient!(x, p, g);
+    response.push(f);
+    if (cov) {
+      let v = 0;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) v += g[i]! * cov[i * n + j]! * g[j]!;
       const half = t * Math.sqrt(Math.max(v, 0));
       lower.push(f - half);
       upper.push(f + half);

@@ -1,4 +1,4 @@
-export { type CurveBand, doseResponseBand, logGrid } from "./curve-band.ts";
+export { type CurveBand, doseResponseBand, grBand, logGrid } from "./curve-band.ts";
 export {
   type DoseResponseFigureSpec,
   doseResponseFigure,

@@ -1,5 +1,6 @@
 /** Dose–response files → records → curves. */
 export { knownMolecularWeight, splitHeaderUnit } from "./concentration-column.ts";
+export { type CountRow, keyColumns, readCountTable } from "./count-table.ts";
 export { type GrCaseATable, readGrCaseA } from "./grmetrics-case-a.ts";
 export { type DoseResponseReadOptions, parseRole, readLongTable, readLongTableRows } from "./long-table.ts";
 export {
