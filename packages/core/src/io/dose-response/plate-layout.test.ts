@@ -71,6 +71,27 @@ describe("readPlateLayout", () => {
       ],
     );
   });
+  it("reads several labelled plates (here 384-well) with a layout table that names the plate", () => {
+    const header = `,${Array.from({ length: 24 }, (_, i) => i + 1).join(",")}`;
+    const plate = (name: string, base: number) =>
+      [
+        name,
+        header,
+        ...["A", "B"].map((r, j) => `${r},${Array.from({ length: 24 }, (_, i) => base + 100 * j + i).join(",")}`),
+      ].join("\n");
+    const text = `${plate("P1", 1000)}\n\n${plate("P2", 5000)}\n`;
+    const table = "plate,well,sample,compound,conc (nM)\nP1,A1,S,,0\nP1,B24,S,X,10\nP2,A1,T,,0\nP2,B24,T,X,10\n";
+    const d = readPlateLayout({ file: "p384.csv", text }, { file: "layout.csv", text: table });
+    assert.deepEqual(
+      d.records.map((r) => [r.plate, r.well, r.sample, r.response]),
+      [
+        ["P1", "A1", "S", 1000],
+        ["P1", "B24", "S", 1123],
+        ["P2", "A1", "T", 5000],
+        ["P2", "B24", "T", 5123],
+      ],
+    );
+  });
   it("rejects a duplicated well in the layout, naming file, row and column", () => {
     const table = "well,sample,compound,conc (nM)\nA1,S,X,1\nA2,S,X,2\na01,S,X,3\n";
     assert.throws(
