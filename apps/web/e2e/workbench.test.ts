@@ -137,11 +137,17 @@ describe("the workbench in Chromium", { skip }, () => {
     assert.match(await page.getByRole("status").innerText(), /^Not available yet/);
   });
 
-  it("the Library shows the documents' five resistant lines", async () => {
+  it("the Library shows the resistant lines, cell lines, mechanisms, parameters and protocols the API serves", async () => {
     await page.goto(`${url}/library`);
     const rows = page.getByTestId("seed-table").locator("tbody tr");
     assert.equal(await rows.count(), 5);
     assert.match(await rows.first().innerText(), /KPL-4\s+T-DM1\s+5\s+>5000\s+1000/);
+    const library = await (await fetch(`${url}/api/library`)).json();
+    assert.equal(await page.getByTestId("cell-lines").locator("tbody tr").count(), library.cellLines.length);
+    assert.equal(await page.getByTestId("mechanisms").locator("tbody tr").count(), library.mechanisms.length);
+    assert.equal(await page.getByTestId("parameters").locator("tbody tr").count(), library.parameters.length);
+    assert.equal(await page.getByTestId("protocols").locator("details").count(), library.protocols.length);
+    assert.ok(library.mechanisms.length >= 10 && library.protocols.length > 0 && library.cellLines.length > 0);
   });
 
   it("the units converter shows what `adclab convert` prints", async () => {

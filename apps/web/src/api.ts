@@ -40,8 +40,42 @@ export interface SeedRow {
   primarySource: string;
 }
 
+export interface Sourced {
+  value: number;
+  units: string;
+  description: string;
+  source: string;
+  solidity: string;
+  note?: string;
+}
+
 export interface Library {
   seedTable: SeedRow[];
+  cellLines: {
+    id: string;
+    description: string;
+    her2PerCell: Sourced;
+    doublingTime_h: Sourced;
+    expression: Record<string, number>;
+    expressionSource: string;
+  }[];
+  mechanisms: {
+    id: string;
+    name: string;
+    changes: string;
+    literature: string;
+    bounds: { min: number; max: number; reason: string };
+  }[];
+  parameters: (Sourced & { name: string })[];
+  protocols: {
+    id: string;
+    title: string;
+    purpose: string;
+    materials: string[];
+    steps: string[];
+    analysis: string;
+    sources: string[];
+  }[];
   molecularWeights: { compound: string; value_g_per_mol: number; formula?: string; source: string }[];
   concentrationUnits: string[];
 }

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { CELL_LINES, MECHANISMS, MODEL_PARAMETERS, PROTOCOLS } from "@adclab/core";
 import { type OpenDb, Store } from "@adclab/db";
 import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -185,10 +186,18 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
       assert.match(bad.json.message, /^quantity: cannot convert µg\/mL to molar without a molecular weight/);
     });
 
-    it("library: the seed table and molecular weights", async () => {
+    it("library: seed table, cell lines, mechanisms, parameters with sources, protocols, molecular weights", async () => {
       const r = await call(local, "GET", "/api/library");
       assert.equal(r.json.seedTable.length, 5);
       assert.ok(r.json.molecularWeights.some((m: { compound: string }) => m.compound === "T-DM1"));
+      assert.equal(r.json.mechanisms.length, MECHANISMS.length);
+      assert.equal(r.json.cellLines.length, CELL_LINES.length);
+      assert.equal(r.json.protocols.length, PROTOCOLS.length);
+      assert.equal(r.json.parameters.length, Object.keys(MODEL_PARAMETERS).length);
+      assert.ok(
+        r.json.parameters.every((p: { source: string }) => p.source.length > 0),
+        "every parameter has a source",
+      );
     });
 
     it("embedded mode answers only requests addressed to loopback", async () => {

@@ -46,6 +46,110 @@ export function LibraryPage() {
           ))}
         </tbody>
       </table>
+      <h2>Cell lines</h2>
+      <table data-testid="cell-lines">
+        <thead>
+          <tr>
+            <th>Cell line</th>
+            <th>Description</th>
+            <th className="num">HER2 / cell</th>
+            <th className="num">Doubling (h)</th>
+            <th>Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {library.cellLines.map((c) => (
+            <tr key={c.id}>
+              <td>{c.id}</td>
+              <td>{c.description}</td>
+              <td className="num">{formatNumber(c.her2PerCell.value)}</td>
+              <td className="num">{formatNumber(c.doublingTime_h.value)}</td>
+              <td className="source">
+                HER2: {c.her2PerCell.source} ({c.her2PerCell.solidity}). Doubling: {c.doublingTime_h.source}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Resistance mechanisms</h2>
+      <table data-testid="mechanisms">
+        <thead>
+          <tr>
+            <th>Mechanism</th>
+            <th>What it changes in the model (strength s)</th>
+            <th className="num">s range</th>
+            <th>Literature</th>
+          </tr>
+        </thead>
+        <tbody>
+          {library.mechanisms.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {m.name}
+                <br />
+                <code>{m.id}</code>
+              </td>
+              <td>{m.changes}</td>
+              <td className="num">
+                {m.bounds.min}–{m.bounds.max}
+              </td>
+              <td className="source">{m.literature}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Model parameters</h2>
+      <table data-testid="parameters">
+        <thead>
+          <tr>
+            <th>Parameter</th>
+            <th className="num">Value</th>
+            <th>Units</th>
+            <th>Meaning</th>
+            <th>Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {library.parameters.map((p) => (
+            <tr key={p.name}>
+              <td>
+                <code>{p.name}</code>
+              </td>
+              <td className="num">{formatNumber(p.value)}</td>
+              <td>{p.units}</td>
+              <td>{p.description}</td>
+              <td className="source">
+                {p.source} ({p.solidity})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Protocols</h2>
+      <div data-testid="protocols">
+        {library.protocols.map((p) => (
+          <details key={p.id}>
+            <summary>{p.title}</summary>
+            <p>{p.purpose}</p>
+            <h3>Materials</h3>
+            <ul>
+              {p.materials.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+            <h3>Steps</h3>
+            <ol>
+              {p.steps.map((st) => (
+                <li key={st}>{st}</li>
+              ))}
+            </ol>
+            <p>
+              <strong>Analysis:</strong> {p.analysis}
+            </p>
+            <p className="source">Sources: {p.sources.join("; ")}</p>
+          </details>
+        ))}
+      </div>
       <h2>Molecular weights</h2>
       <table data-testid="mw-table">
         <thead>
