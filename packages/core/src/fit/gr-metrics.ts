@@ -11,6 +11,12 @@
  *   flat line at the mean GR: GEC50 = 0, h_GR = 0.01, GRinf = mean, GR50 = +∞ if mean > 0.5 else −∞.
  *   The F test uses GRmetrics' degrees of freedom (2, n − 2).
  *
+ * These are the definitions of GRmetrics 1.x and of the companion MATLAB/Python tools
+ * (datarail/gr_metrics), whose published outputs the tests reproduce. Later GRmetrics releases
+ * changed three of them: GRmax is taken from the mean GR at each of the two top doses, GR_AOC is
+ * no longer divided by the log range, and the fit uses optim's L-BFGS-B. Compare numbers only with
+ * the same definitions.
+ *
  * The sigmoid is fitted with the shared Levenberg–Marquardt engine on (h, GRinf, log10 GEC50),
  * from GRmetrics' start (2, 0.1, median c) and data-driven starts across the dose range, keeping the lowest SSR
  * (a bounded sigmoid can have a local minimum on a bound).
