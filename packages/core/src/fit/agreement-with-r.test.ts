@@ -25,6 +25,8 @@ interface Dataset {
   model: DoseResponseModelName;
   x: number[];
   y: number[];
+  /** nls weights (weighted SSR), when the dataset is a weighted fit. */
+  weights: number[] | null;
   r: RFit;
 }
 export const nlsFixture = JSON.parse(
@@ -42,7 +44,10 @@ test("at least 20 datasets, R converged on them", () => {
 
 for (const ds of nlsFixture.datasets) {
   test(`agrees with R nls: ${ds.name} (${ds.model})`, () => {
-    const fit = fitDoseResponse({ concentration_nM: ds.x, response: ds.y }, { model: ds.model });
+    const fit = fitDoseResponse(
+      { concentration_nM: ds.x, response: ds.y },
+      { model: ds.model, weights: ds.weights ?? undefined },
+    );
     assert.equal(fit.converged, true, fit.reason);
     const { params: tolP, se: tolSe } = nlsFixture.tolerances;
     for (const [name, expected] of Object.entries(ds.r.params)) {
