@@ -7,6 +7,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { authMiddleware } from "./auth/middleware.ts";
 import type { App, AppEnv, ServerOptions } from "./context.ts";
 import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
+import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
 import { registerFiles } from "./routes/files.ts";
 import { registerLibrary } from "./routes/library.ts";
@@ -33,6 +34,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerFiles(app, o);
   registerUnits(app);
   registerLibrary(app);
+  registerAnalyses(app, o);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -5,7 +5,15 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { CELL_LINES, MECHANISMS, MODEL_PARAMETERS, PROTOCOLS } from "@adclab/core";
+import {
+  ADCLAB_VERSION,
+  CELL_LINES,
+  diagnose,
+  MECHANISMS,
+  MODEL_PARAMETERS,
+  PROTOCOLS,
+  parseObservationSet,
+} from "@adclab/core";
 import { type OpenDb, Store } from "@adclab/db";
 import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -75,6 +83,9 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         "/api/units/convert",
         "/api/library",
         "/api/auth/login",
+        "/api/analyses/diagnose",
+        "/api/experiments/{id}/analyses",
+        "/api/analyses/{id}/rerun",
       ]) {
         assert.ok(doc.paths[p], `missing ${p}`);
       }
@@ -200,6 +211,70 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
       );
     });
 
+    describe("analyses", () => {
+      // The shape of examples/observations/kpl4-tdm1r.json (the KPL-4 T-DM1R line of Li et al. 2018).
+      const doc = {
+        cell_line: "SK-BR-3",
+        observations: [
+          { id: "tdm1_ic50_fold", value: 1000 },
+          { id: "surface_her2_ratio", value: 0.3 },
+          { id: "mdr1_mrna_ratio", value: 10 },
+        ],
+      };
+      let experimentId: string;
+      before(async () => {
+        const p = await call(local, "POST", "/api/projects", { body: { name: "analyses" } });
+        experimentId = (await call(local, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "e" } }))
+          .json.id;
+      });
+      it("diagnose returns what the core's diagnose (the CLI's function) returns", async () => {
+        const r = await call(local, "POST", "/api/analyses/diagnose", { body: doc });
+        assert.equal(r.status, 200, r.text);
+        const set = parseObservationSet(doc);
+        const direct = JSON.parse(JSON.stringify(diagnose(set.observations, { cellLine: set.cellLine })));
+        assert.deepEqual(r.json, direct);
+        assert.ok(r.json.candidates.length > 0 && r.json.nextExperiments.length > 0);
+      });
+      it("a stored analysis keeps inputs, options, version and results; re-running keeps the old one", async () => {
+        const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+          body: { kind: "convert", inputs: { quantity: "10ug/mL", to: "nM", compound: "T-DM1" } },
+        });
+        assert.equal(r.status, 201, r.text);
+        assert.equal(r.json.status, "done");
+        assert.equal(r.json.adclabVersion, ADCLAB_VERSION);
+        assert.deepEqual(r.json.inputs, { quantity: "10ug/mL", to: "nM", compound: "T-DM1" });
+        assert.ok(Math.abs(r.json.results.output.value - 1e4 / 148.5) < 1e-9);
+        const again = await call(local, "POST", `/api/analyses/${r.json.id}/rerun`);
+        assert.equal(again.status, 201);
+        assert.notEqual(again.json.id, r.json.id);
+        assert.deepEqual(again.json.results, r.json.results);
+        const list = (await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json;
+        assert.deepEqual(
+          list.map((a: { id: string }) => a.id),
+          [r.json.id, again.json.id],
+        );
+        const d = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+          body: { kind: "diagnose", inputs: doc, options: { draws: 50 } },
+        });
+        assert.equal(d.json.status, "done", d.text);
+        assert.deepEqual(d.json.options, { draws: 50 });
+      });
+      it("bad input is a 400 with the core's message and stores nothing", async () => {
+        const n = (await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json.length;
+        const bad = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+          body: { kind: "diagnose", inputs: { observations: [{ id: "no_such_observation", value: 2 }] } },
+        });
+        assert.equal(bad.status, 400);
+        assert.equal(bad.json.error, "input");
+        const unknown = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+          body: { kind: "astrology", inputs: {} },
+        });
+        assert.equal(unknown.status, 400);
+        assert.match(unknown.json.message, /^kind: unknown analysis 'astrology' \(expected diagnose, convert\)/);
+        assert.equal((await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json.length, n);
+      });
+    });
+
     it("embedded mode answers only requests addressed to loopback", async () => {
       const r = await call(local, "GET", "/api/projects", { host: "evil.example:5174" });
       assert.equal(r.status, 403);
@@ -251,6 +326,11 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
           raw: new Uint8Array([1, 2]),
         });
         assert.equal(up.status, 403);
+        const an = await call(server, "POST", `/api/experiments/${e.json.id}/analyses`, {
+          token: bob,
+          body: { kind: "convert", inputs: { quantity: "1 nM", to: "pM" } },
+        });
+        assert.equal(an.status, 403);
         assert.equal((await call(server, "DELETE", `/api/projects/${p.json.id}`, { token: bob })).status, 403);
         assert.ok(
           !(await call(server, "GET", "/api/projects", { token: bob })).json.some(

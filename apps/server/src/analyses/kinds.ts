@@ -1,0 +1,70 @@
+/**
+ * The analyses the API can run and store, each calling the same core function as its CLI
+ * command. `prepare` validates everything (an InputError means a 400 and nothing written);
+ * `run` computes the results that are stored with the inputs, options and ADCLab version.
+ */
+import { diagnose, InputError, parseObservationSet } from "@adclab/core";
+import { convertQuantity } from "../routes/units.ts";
+
+export interface AnalysisKind {
+  /** The CLI command that gives the same result. */
+  cli: string;
+  prepare(inputs: unknown, options: Record<string, unknown>): () => unknown;
+}
+
+function draws(options: Record<string, unknown>): number | undefined {
+  const d = options.draws;
+  if (d === undefined) return undefined;
+  if (typeof d !== "number" || !Number.isInteger(d) || d < 10 || d > 100_000) {
+    throw new InputError("not a number of draws", {
+      field: "options.draws",
+      expected: "an integer from 10 to 100000",
+      got: d,
+    });
+  }
+  return d;
+}
+
+export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
+  diagnose: {
+    cli: "adclab diagnose OBSERVATIONS.json --json",
+    prepare(inputs, options) {
+      const set = parseObservationSet(inputs);
+      const cellLine = typeof options.cellLine === "string" ? options.cellLine : set.cellLine;
+      const n = draws(options);
+      return () => diagnose(set.observations, { cellLine, ...(n === undefined ? {} : { draws: n }) });
+    },
+  },
+  convert: {
+    cli: "adclab convert QUANTITY --to UNIT [--compound NAME | --mw G_PER_MOL] --json",
+    prepare(inputs) {
+      if (typeof inputs !== "object" || inputs === null) {
+        throw new InputError("convert needs { quantity, to, compound?, mw_g_per_mol? }", { field: "inputs" });
+      }
+      const r = inputs as { quantity?: unknown; to?: unknown; compound?: unknown; mw_g_per_mol?: unknown };
+      if (typeof r.quantity !== "string" || typeof r.to !== "string") {
+        throw new InputError("quantity and to must be text", {
+          field: "inputs",
+          expected: '{"quantity": "10ug/mL", "to": "nM"}',
+        });
+      }
+      const request = {
+        quantity: r.quantity,
+        to: r.to,
+        ...(typeof r.compound === "string" ? { compound: r.compound } : {}),
+        ...(typeof r.mw_g_per_mol === "number" ? { mw_g_per_mol: r.mw_g_per_mol } : {}),
+      };
+      const result = convertQuantity(request); // validates now, so bad input writes nothing
+      return () => result;
+    },
+  },
+};
+
+export const ANALYSIS_KIND_NAMES = Object.keys(ANALYSIS_KINDS);
+
+export function analysisKind(kind: string): AnalysisKind {
+  const k = ANALYSIS_KINDS[kind];
+  if (!k)
+    throw new InputError(`unknown analysis '${kind}'`, { field: "kind", expected: ANALYSIS_KIND_NAMES.join(", ") });
+  return k;
+}
