@@ -1,10 +1,13 @@
 /**
  * A fingerprint of the simulator as the likelihood tables see it: the knowledge it is built from
- * (parameters, mechanisms, cell lines, drugs, states) and a few probe trajectories that exercise
- * every mechanism and every transport step. A change to a parameter value, a mechanism's effect or
+ * (parameters, mechanisms, cell lines, drugs, states), a probe trajectory that exercises every
+ * mechanism and every transport step, and the read-outs of the virtual experiments the predictor
+ * uses (viability, pulse–chase, LC-MS/MS, flow/ELISA, qPCR). A change to a parameter value, a mechanism's effect or
  * an equation changes the fingerprint; the test in likelihood-table.test.ts then fails until the
  * tables are regenerated (scripts/troubleshoot/regenerate-likelihoods.ts).
  */
+import { simulateCatabolite, simulateExpression, simulateHer2, simulatePulseChase } from "../experiments/assays.ts";
+import { doseFor, liveCellsAt, resolveDrug } from "../experiments/viability.ts";
 import { CELL_LINES } from "../knowledge/cell-lines.ts";
 import { DRUGS, INHIBITORS, PAYLOADS } from "../knowledge/drugs.ts";
 import { MECHANISMS } from "../knowledge/mechanisms.ts";
@@ -30,6 +33,10 @@ function sig(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(6) : String(x);
 }
 
+function numbers(_key: string, v: unknown): unknown {
+  return typeof v === "number" ? sig(v) : v;
+}
+
 /** The probe: a strongly perturbed well (every mechanism at strength 3, an inhibitor, all species dosed). */
 export function modelProbe(): string[] {
   const mechanisms = MECHANISMS.map((m) => ({ id: m.id, strength: Math.min(3, m.bounds.max) }));
@@ -50,6 +57,12 @@ export function modelProbe(): string[] {
     { tOut: [2, 24, 96], washAt_h: 48 },
   );
   for (let i = 0; i < tr.t.length; i++) out.push(`t${sig(tr.t[i]!)}=${Array.from(tr.at(i), sig).join(",")}`);
+  // The virtual experiments the predictor reads (their read-out definitions are part of the model).
+  out.push(`viability=${sig(liveCellsAt(well, doseFor(resolveDrug("T-DM1"), 1), 120))}`);
+  out.push(`pulseChase=${JSON.stringify(simulatePulseChase(config, { chase_h: [6] }).points, numbers)}`);
+  out.push(`catabolite=${JSON.stringify(simulateCatabolite(config, { adc_nM: 5, times_h: [24] }).points, numbers)}`);
+  out.push(`her2=${JSON.stringify(simulateHer2(config, { times_h: [48] }).points, numbers)}`);
+  out.push(`expression=${JSON.stringify(simulateExpression(config).genes, numbers)}`);
   return out;
 }
 

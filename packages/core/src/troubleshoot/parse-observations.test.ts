@@ -34,6 +34,21 @@ describe("parsing observations", () => {
     ]);
   });
 
+  it("takes both lines' raw read-outs and forms the ratio (or the pH difference)", () => {
+    const set = parseObservationSet({
+      observations: {
+        tdm1_ic50_fold: { resistant: 100, parental: 2, unit: "nM" },
+        lysosomal_ph_shift: { resistant: 5.5, parental: 4.7 },
+      },
+    });
+    assert.equal(set.observations[0]!.value, 50);
+    assert.ok(Math.abs(set.observations[1]!.value - 0.8) < 1e-12);
+    inputError(
+      () => parseObservationSet({ observations: { tdm1_ic50_fold: { resistant: 100, parental: 0 } } }),
+      /must both be positive/,
+    );
+  });
+
   it("takes the list form", () => {
     const set = parseObservationSet({ observations: [{ id: "free_dm1_ic50_fold", value: 1.2, unit: "fold" }] });
     assert.deepEqual(set.observations, [{ id: "free_dm1_ic50_fold", value: 1.2 }]);

@@ -9,6 +9,7 @@
  *     tdm1_ic50_fold: 25          # a bare number is in the observation's own unit
  *     surface_her2_ratio: { value: 30, unit: "%" }
  *     tubulin_mutation_found: no
+ *     free_dm1_ic50_fold: { resistant: 0.21, parental: 0.19, unit: nM }   # ratio taken here
  * or `observations` as a list of { id, value, unit? } (duplicates are rejected).
  */
 import { z } from "zod";
@@ -28,7 +29,9 @@ export interface ObservationSet {
 
 const scalar = z.union([z.number(), z.boolean(), z.string()]);
 const withUnit = z.object({ value: scalar, unit: z.string().optional() }).strict();
-const entry = z.union([scalar, withUnit]);
+/** Both lines' raw read-outs (e.g. IC50s in nM, pH values): the ratio or difference is taken here. */
+const pairOfLines = z.object({ resistant: z.number(), parental: z.number(), unit: z.string().optional() }).strict();
+const entry = z.union([scalar, withUnit, pairOfLines]);
 const listItem = z.object({ id: z.string(), value: scalar, unit: z.string().optional() }).strict();
 const documentSchema = z
   .object({
@@ -134,6 +137,30 @@ export function checkContradictions(observations: readonly ObservedValue[]): voi
   }
 }
 
+/**
+ * A resistant/parental pair of raw read-outs in the same unit (which cancels): their ratio for
+ * fold/ratio observations, their difference for shifts (e.g. two lysosomal pH values).
+ */
+export function fromPair(id: string, resistant: number, parental: number): number {
+  const field = fieldOf(id);
+  const def = findObservation(id);
+  if (!def) {
+    throw new InputError(`unknown observation '${id}'`, { field, expected: `one of ${OBSERVATION_IDS.join(", ")}` });
+  }
+  if (def.kind === "binary") {
+    throw new InputError(`${def.label} is a yes/no result, not a pair of values`, { field, expected: "yes or no" });
+  }
+  if (def.kind === "shift") return resistant - parental;
+  if (!(resistant > 0 && parental > 0)) {
+    throw new InputError(`${def.label}: resistant and parental values must both be positive`, {
+      field,
+      expected: "two positive numbers in the same unit",
+      got: `${resistant}, ${parental}`,
+    });
+  }
+  return resistant / parental;
+}
+
 /** Parse a whole observation document (already decoded from JSON or YAML). */
 export function parseObservationSet(doc: unknown): ObservationSet {
   const parsed = documentSchema.safeParse(doc);
@@ -142,15 +169,18 @@ export function parseObservationSet(doc: unknown): ObservationSet {
     const path = issue.path.join(".");
     throw new InputError(`observation file: ${issue.message}`, {
       field: path || "(top level)",
-      expected: "{ cell_line?: string, observations: { <id>: number | yes/no | { value, unit } } }",
+      expected:
+        "{ cell_line?: string, observations: { <id>: number | yes/no | { value, unit } | { resistant, parental, unit } } }",
     });
   }
   const raw = parsed.data.observations;
   const items: { id: string; value: unknown; unit?: string | undefined }[] = Array.isArray(raw)
     ? raw
-    : Object.entries(raw).map(([id, v]) =>
-        typeof v === "object" && v !== null ? { id, value: v.value, unit: v.unit } : { id, value: v },
-      );
+    : Object.entries(raw).map(([id, v]) => {
+        if (typeof v !== "object" || v === null) return { id, value: v };
+        if ("resistant" in v) return { id, value: fromPair(id, v.resistant, v.parental) };
+        return { id, value: v.value, unit: v.unit };
+      });
   const out: ObservedValue[] = [];
   for (const it of items) {
     const o = parseObservedValue(it.id, it.value, it.unit);

@@ -1,13 +1,12 @@
 /**
  * Prior probabilities of the candidates. The literature gives no frequencies of resistance
  * mechanisms, only which areas to investigate. Source document 1 (Q2, citing Hunter FW et al. 2020,
- * Br J Cancer 122:603 and Barok M et al. 2014, Breast Cancer Res 16:209) names five areas: impaired
- * ADC processing and trafficking ("a major category"), increased drug efflux, reduced HER2 or
- * altered signalling (shedding and PI3K/AKT "can sometimes contribute"), lysosomal dysfunction, and
- * tubulin alterations ("less common"). Each area gets the same prior mass (half for "less common"),
- * split evenly among its mechanisms, with "sometimes" members at half weight. Half of the total
- * prior goes to single mechanisms and half to pairs (two of the documents' five lines carry two
- * mechanisms); a pair's weight is the product of its members' weights.
+ * Br J Cancer 122:603 and Barok M et al. 2014, Breast Cancer Res 16:209) names impaired ADC
+ * processing and trafficking, drug efflux, reduced HER2, lysosomal dysfunction and tubulin
+ * alterations; it says HER2 shedding and PI3K/AKT signalling "can sometimes contribute" and that
+ * tubulin alterations are "less common". So every mechanism has weight 1 (flat) except those three,
+ * which get 1/2. Half of the total prior goes to single mechanisms and half to pairs (two of the
+ * documents' five lines carry two mechanisms); a pair's weight is the product of its members'.
  */
 import { MECHANISMS, type MechanismId } from "../knowledge/mechanisms.ts";
 import type { Candidate } from "./candidates.ts";
@@ -29,34 +28,34 @@ export const MECHANISM_PRIOR_WEIGHTS: Record<MechanismId, PriorWeight> = {
   "internalization-impaired": {
     weight: 1,
     area: PROCESSING,
-    reason: `${Q2}: one of three processing/trafficking mechanisms`,
+    reason: `${Q2}: flat`,
   },
   "recycling-enhanced": {
     weight: 1,
     area: PROCESSING,
-    reason: `${Q2}: one of three processing/trafficking mechanisms`,
+    reason: `${Q2}: flat`,
   },
   "trafficking-impaired": {
     weight: 1,
     area: PROCESSING,
-    reason: `${Q2}: one of three processing/trafficking mechanisms`,
+    reason: `${Q2}: flat`,
   },
   "mdr1-up": {
     weight: 1,
     area: EFFLUX,
-    reason: `${Q2}: one of three ABC transporters (KPL-4 T-DM1R, Li G et al. 2018)`,
+    reason: `${Q2}: flat (KPL-4 T-DM1R, Li G et al. 2018)`,
   },
   "abcc1-up": {
     weight: 1,
     area: EFFLUX,
-    reason: `${Q2}: one of three ABC transporters (361-TM, Loganzo F et al. 2015)`,
+    reason: `${Q2}: flat (361-TM, Loganzo F et al. 2015)`,
   },
   "abcg2-up": {
     weight: 1,
     area: EFFLUX,
-    reason: `${Q2}: one of three ABC transporters (N87-TDMR, Takegawa N et al. 2017)`,
+    reason: `${Q2}: flat (N87-TDMR, Takegawa N et al. 2017)`,
   },
-  "her2-loss": { weight: 1, area: HER2, reason: `${Q2}: the main member of its area (KPL-4 T-DM1R, JIMT1-TM)` },
+  "her2-loss": { weight: 1, area: HER2, reason: `${Q2}: flat (KPL-4 T-DM1R, JIMT1-TM)` },
   "her2-shedding": { weight: 0.5, area: HER2, reason: `${Q2}: shedding "can sometimes contribute" (half weight)` },
   "survival-signalling": {
     weight: 0.5,
@@ -66,17 +65,17 @@ export const MECHANISM_PRIOR_WEIGHTS: Record<MechanismId, PriorWeight> = {
   "lysosome-ph": {
     weight: 1,
     area: LYSOSOME,
-    reason: `${Q2}: lysosomal pH (Ríos-Luci C et al. 2017; Wang H et al. 2017)`,
+    reason: `${Q2}: flat (Ríos-Luci C et al. 2017; Wang H et al. 2017)`,
   },
   "slc46a3-loss": {
     weight: 1,
     area: LYSOSOME,
-    reason: `${Q2} and troubleshooting row 4: payload release from the lysosome (Hamblett KJ et al. 2015)`,
+    reason: `${Q2} and troubleshooting row 4: flat (Hamblett KJ et al. 2015; BT-474M1 T-DM1R)`,
   },
   "tubulin-altered": {
     weight: 0.5,
     area: TUBULIN,
-    reason: `${Q2}: tubulin alterations are "less common" (half an area)`,
+    reason: `${Q2}: tubulin alterations are "less common" (half weight)`,
   },
 };
 
