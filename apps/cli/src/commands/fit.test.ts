@@ -116,6 +116,30 @@ describe("adclab fit — results", () => {
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--compare: no curve named 'MCF7'/);
   });
+  it("reports an IC50 beyond the tested range as '> max tested', and the fold as a bound without CI", async () => {
+    const lines = [header.replace(",well", "")];
+    for (const [s, ic50] of [
+      ["P", 1],
+      ["R", 5000],
+    ] as const) {
+      lines.push(`${s},,0,100,vehicle`, `${s},,0,101,vehicle`);
+      for (const d of [0.01, 0.1, 1, 10, 100, 1000]) {
+        for (const e of [-1, 1]) lines.push(`${s},T-DM1,${d},${(100 / (1 + d / ic50) + e).toFixed(2)},`);
+      }
+    }
+    const r = await run("fit", file("range.csv", lines), "--compare", "P:R", "--json");
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    const resistant = j.curves[1];
+    assert.equal(resistant.ic50.qualifier, ">");
+    assert.equal(resistant.ic50.value, 1000);
+    assert.equal(resistant.ic50.ci95, null);
+    assert.ok(resistant.flags.includes("ic50-above-range"));
+    const fold = j.comparisons[0].fold;
+    assert.equal(fold.qualifier, ">");
+    assert.ok(Math.abs(fold.value - 1000 / j.curves[0].ic50_nM) < 1e-9 * fold.value);
+    assert.equal(fold.ci95, null);
+  });
   it("reads a plate-reader grid with its layout and writes an SVG figure", async () => {
     const plot = join(dir, "plate.svg");
     const r = await run(

@@ -140,6 +140,16 @@ interface CurveResult {
   y: Float64Array;
 }
 
+/**
+ * The IC50 to report. The engine gives no number for a fit that did not converge; when it also
+ * says the IC50 lies beyond the tested range, the tested limit is still a true bound ("> 1000 nM").
+ */
+function reportedIc50(f: DoseResponseFit): number {
+  const v = f.ic50.value_nM;
+  if (Number.isFinite(v) || f.ic50.qualifier === "=") return v;
+  return f.ic50.qualifier === ">" ? f.testedRange_nM[1] : f.testedRange_nM[0];
+}
+
 function ic50Row(r: CurveResult, unit: { label: string; perNanomolar: number }, responseUnit: string) {
   const f = r.fit;
   const k = unit.perNanomolar;
@@ -149,12 +159,12 @@ function ic50Row(r: CurveResult, unit: { label: string; perNanomolar: number }, 
     compound: r.compound,
     model: f.model,
     ic50: {
-      value: f.ic50.value_nM * k,
+      value: reportedIc50(f) * k,
       qualifier: f.ic50.qualifier,
       ci95: f.ic50.ci95_nM ? [f.ic50.ci95_nM[0] * k, f.ic50.ci95_nM[1] * k] : null,
       unit: unit.label,
     },
-    ic50_nM: f.ic50.value_nM,
+    ic50_nM: reportedIc50(f),
     ic50_ci95_nM: f.ic50.ci95_nM,
     logIC50: { value: f.params.logIC50, se: f.se.logIC50 },
     hill: { value: f.params.hill, se: f.se.hill },
@@ -204,7 +214,7 @@ function compareRow(ref: CurveResult, test: CurveResult, model: DoseResponseMode
     qualifier = up ? ">" : down ? "<" : "?";
   }
   // Beyond the tested range the fold is a bound from the reported IC50s, never an extrapolation.
-  const fold = b.ic50.value_nM / a.ic50.value_nM;
+  const fold = reportedIc50(b) / reportedIc50(a);
   const interval = (i: RatioInterval) => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
   let ci95: { delta: (number | null)[]; fieller: (number | null)[]; log: (number | null)[] } | null = null;
   let se: number | null = null;
@@ -497,7 +507,7 @@ export const fitCommand: CommandModule = {
                 const q = f.ic50.qualifier === "=" ? "" : f.ic50.qualifier;
                 return [
                   r.id,
-                  `${q}${formatNumber(f.ic50.value_nM * k)}`,
+                  Number.isNaN(reportedIc50(f)) ? "not converged" : `${q}${formatNumber(reportedIc50(f) * k)}`,
                   ci,
                   f.params.hill,
                   f.params.top,
