@@ -73,3 +73,13 @@ test("bad input is an InputError naming the field", () => {
     (e: unknown) => e instanceof InputError && e.location.field === "fixed.slope",
   );
 });
+
+test("a fixed LogIC50 stays fixed even when the fitter has to retry from other starts", () => {
+  // A far-off fixed IC50 makes the first attempt struggle; whatever happens, LogIC50 must not move.
+  const data = ll4Data(1.4, 6, 101, 23);
+  for (const logIC50 of [-3, 4, 6]) {
+    const fit = fitDoseResponse(data, { model: "prism4", fixed: { logIC50 } });
+    assert.equal(fit.params.logIC50, logIC50);
+    assert.equal(fit.se.logIC50, 0);
+  }
+});

@@ -266,7 +266,9 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   const logX = logDoses(x);
   const problem4 = curveProblem(prism4LogDoseModel, logX, y);
   let lm = solveLeastSquares(problem4, p4, lmOptions);
-  if (!lm.converged) lm = retryFromAlternativeStarts(lm, p4, (p) => solveLeastSquares(problem4, p, lmOptions), x);
+  if (!lm.converged) {
+    lm = retryFromAlternativeStarts(lm, p4, fixedMask, (p) => solveLeastSquares(problem4, p, lmOptions), x);
+  }
   if (five) {
     const p5 = [...lm.params, fixedMask[4] ? fixedValues[4]! : (options.start?.asymmetry ?? 1)];
     const lm5 = solveLeastSquares(curveProblem(prism5LogDoseModel, logX, y), p5, {
@@ -280,10 +282,11 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   return summarise(model, lm, x, y, options.weights, fixedNames, level);
 }
 
-/** A failed first attempt is retried from Hill slopes ±1 and a mid-range LogIC50; best SSR wins. */
+/** A failed first attempt is retried from Hill slopes ±1, ±3 and a mid-range LogIC50; best SSR wins. */
 function retryFromAlternativeStarts(
   first: LmResult,
   p0: readonly number[],
+  fixedMask: readonly boolean[],
   fit: (p: number[]) => LmResult,
   x: Float64Array,
 ): LmResult {
@@ -298,8 +301,9 @@ function retryFromAlternativeStarts(
   }
   for (const hill of [-1, 1, -3, 3]) {
     const p = p0.slice();
-    p[2] = (minLog + maxLog) / 2;
-    p[3] = hill;
+    // Fixed parameters keep their values (a profile refit must stay at its LogIC50).
+    if (!fixedMask[2]) p[2] = (minLog + maxLog) / 2;
+    if (!fixedMask[3]) p[3] = hill;
     const r = fit(p);
     if ((r.converged && !best.converged) || (r.converged === best.converged && r.ssr < best.ssr)) best = r;
     if (best.converged) break;
