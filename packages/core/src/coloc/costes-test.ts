@@ -188,6 +188,7 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
   const { width, height, depth } = dims;
   const plane = width * height;
   const total = plane * depth;
+  // Membership over the region's bounding box only: a label image's cells are small, the image is not.
   let inRegion: Uint8Array | null = null;
   let x0 = 0;
   let y0 = 0;
@@ -195,8 +196,13 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
   let x1 = width - 1;
   let y1 = height - 1;
   let z1 = depth - 1;
+  const coords = (p: number) => {
+    const z = Math.floor(p / plane);
+    const rem = p - z * plane;
+    const y = Math.floor(rem / width);
+    return { x: rem - y * width, y, z };
+  };
   if (region) {
-    inRegion = new Uint8Array(total);
     x0 = width;
     y0 = height;
     z0 = depth;
@@ -204,18 +210,18 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
     y1 = -1;
     z1 = -1;
     for (let i = 0; i < region.length; i++) {
-      const p = region[i] as number;
-      inRegion[p] = 1;
-      const z = Math.floor(p / plane);
-      const rem = p - z * plane;
-      const y = Math.floor(rem / width);
-      const x = rem - y * width;
+      const { x, y, z } = coords(region[i] as number);
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
       if (z < z0) z0 = z;
       if (z > z1) z1 = z;
+    }
+    inRegion = new Uint8Array(Math.max(0, (x1 - x0 + 1) * (y1 - y0 + 1) * (z1 - z0 + 1)));
+    for (let i = 0; i < region.length; i++) {
+      const { x, y, z } = coords(region[i] as number);
+      inRegion[((z - z0) * (y1 - y0 + 1) + (y - y0)) * (x1 - x0 + 1) + (x - x0)] = 1;
     }
   }
   const kz = depth > 1 ? k : 1;
@@ -239,7 +245,13 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
                 continue;
               }
               const p = z * plane + y * width + x;
-              if (inRegion && inRegion[p] === 0) {
+              if (
+                inRegion &&
+                (x > x1 ||
+                  y > y1 ||
+                  z > z1 ||
+                  inRegion[((z - z0) * (y1 - y0 + 1) + (y - y0)) * (x1 - x0 + 1) + (x - x0)] === 0)
+              ) {
                 complete = false;
                 continue;
               }
