@@ -27,8 +27,9 @@ const ROW_OBSERVATIONS: Record<number, Record<string, number>> = {
 };
 
 /**
- * Where the simulator (model 7059e255d7e0b41a) disagrees with the document. These run and report
- * as TODO rather than fail: they are open acceptance points, explained in the report, not hidden.
+ * Where the simulator (as of the committed likelihood table) disagrees with the document. These run
+ * and report as TODO rather than fail: they are open acceptance points, explained, not hidden. A
+ * TODO that starts passing after a model change shows as "ok … # TODO" and can be promoted.
  */
 const EFFLUX_SPARES_FREE_DM1 =
   "the model's ABCC1/ABCG2 pump the catabolite but hardly free DM1 (as in Loganzo's 361-TM), so catabolite efflux explains a free-DM1-sensitive line and ABC-expression / inhibitor assays carry the most information";
