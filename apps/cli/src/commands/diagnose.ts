@@ -147,17 +147,26 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
   const observed: ObservedValue[] = [];
   out(INTERACTIVE_HELP);
   out(`Suggested first assay: T-DM1 cytotoxicity (${findAssay("cytotoxicity-tdm1")!.measures}); enter tdm1_ic50_fold.`);
+  // A prompt only for a person at a terminal; piped input gets plain lines.
+  const prompt =
+    !(ctx.io as { stdin?: unknown }).stdin && process.stdin.isTTY ? () => ctx.io.stdout.write("> ") : () => {};
+  prompt();
   for await (const raw of inputLines(ctx)) {
     const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
+    if (line === "" || line.startsWith("#")) {
+      prompt();
+      continue;
+    }
     if (line === "done" || line === "quit" || line === "exit") break;
     if (line === "list") {
       out(OBSERVATIONS.map((o) => `  ${o.id.padEnd(32)} ${o.unit.padEnd(9)} ${o.description}`).join("\n"));
+      prompt();
       continue;
     }
     if (line === "undo") {
       const removed = observed.pop();
       out(removed ? `removed ${removed.id}` : "nothing to undo");
+      prompt();
       continue;
     }
     const [id, value, ...unitParts] = line.split(/\s+/);
@@ -169,6 +178,7 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
     } catch (e) {
       if (!isInputError(e)) throw e;
       out(`! ${e.message}`);
+      prompt();
       continue;
     }
     const d = diagnose(observed, { cellLine: opts.cellLine, draws, explain: 1 });
@@ -187,6 +197,7 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
         `  next: ${assay.name} (${nx.expectedInformationGain_bits.toFixed(2)} bits, ${assay.duration_days} d, ${assay.costClass} cost; 'adclab protocol ${assay.protocolId}'); enter ${assay.yields.join(", ")}`,
       );
     } else out("  every assay has been done");
+    prompt();
   }
   if (observed.length === 0) {
     out("no observations entered");
