@@ -165,6 +165,22 @@ describe("adclab fit — results", () => {
       ["sigmoid", "sigmoid"],
     );
     assert.ok(j.curves[1].GR50_nM > 10 * j.curves[0].GR50_nM);
+    // The classic metrics of the same wells: Emax is the lowest mean relative count (%) at the two
+    // top doses. Controls carry replicate numbers 1–4 like the treated wells, so GRmetrics' rule
+    // pairs each treated replicate with the control of the same replicate number.
+    const rows = readFileSync(join(examples, "gr-counts.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
+    const ctrl = (rep: string) => Number(rows.find((x) => x[0] === "BT-474" && x[4] === "vehicle" && x[5] === rep)![3]);
+    const meanAt = (d: string) => {
+      const v = rows.filter((x) => x[0] === "BT-474" && x[2] === d).map((x) => Number(x[3]) / ctrl(x[5]!));
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    const emax = 100 * Math.min(meanAt("30"), meanAt("100"));
+    assert.ok(Math.abs(j.curves[0].relativeCellCount.Emax_percent - emax) < 1e-9 * emax);
+    assert.equal(j.curves[0].relativeCellCount.IC50.qualifier, "=");
     assert.deepEqual([...readFileSync(plot).subarray(0, 4)], [137, 80, 78, 71]);
   });
   it("computes GR values from separate control and time-zero tables (GRmetrics' separate-table input)", async () => {

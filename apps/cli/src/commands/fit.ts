@@ -300,7 +300,38 @@ function grRow(c: GrCurve, m: GrMetrics, unit: { label: string; perNanomolar: nu
     n: m.n,
     converged: m.converged,
     flags: m.flags,
+    relativeCellCount: relativeCellCountRow(c, unit),
   };
+}
+
+/**
+ * The classic view of the same wells: relative cell count (x/x_ctrl, in %) fitted with the
+ * engine's 4PL, and Emax = the lowest mean relative count at the two highest doses (as GRmetrics).
+ */
+function relativeCellCountRow(c: GrCurve, unit: { label: string; perNanomolar: number }) {
+  const x = c.concentration_nM;
+  const y = Float64Array.from(c.relativeCellCount, (v) => 100 * v);
+  const doses = [...new Set(x)].sort((a, b) => a - b);
+  const meanAt = (d: number) => {
+    const ys = y.filter((_v, i) => x[i] === d);
+    return ys.reduce((a, b) => a + b, 0) / ys.length;
+  };
+  const Emax_percent = Math.min(...doses.slice(-2).map(meanAt));
+  try {
+    const f = fitDoseResponse({ concentration_nM: x, response: y });
+    const v = reportedIc50(f);
+    return {
+      IC50: { value: v * unit.perNanomolar, qualifier: f.ic50.qualifier, unit: unit.label },
+      IC50_nM: v,
+      ic50_ci95_nM: f.ic50.ci95_nM,
+      Emax_percent,
+      converged: f.converged,
+      flags: f.flags,
+    };
+  } catch (e) {
+    if (e instanceof InputError) return { IC50: null, Emax_percent, error: e.problem };
+    throw e;
+  }
 }
 
 function grFigure(
