@@ -152,6 +152,7 @@ describe("adclab fit — results", () => {
     );
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /BT-474-TR · T-DM1/);
+    assert.match(r.out, /figure: .*plate\.svg\n$/);
     assert.match(readFileSync(plot, "utf8"), /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   });
   it("computes GR metrics from counts with time-zero wells, and writes a PNG", async () => {

@@ -575,7 +575,8 @@ export const fitCommand: CommandModule = {
           writeAtomically(raw.plot, bytes);
           result.figure = raw.plot;
         }
-        ctx.print(result, human, !!raw.json);
+        const plotted = raw.plot;
+        ctx.print(result, plotted === undefined ? human : () => `${human()}\nfigure: ${plotted}`, !!raw.json);
       });
   },
 };
