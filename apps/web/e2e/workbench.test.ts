@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,7 +30,17 @@ const CHROMIUM_ARGS = [
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const artifacts = join(root, "test-artifacts", "web");
 const serverMain = fileURLToPath(import.meta.resolve("@adclab/server/main"));
+const OBSERVATIONS = "examples/observations/kpl4-tdm1r.json";
+const CONVERSIONS: [string, string, string][] = [
+  ["10 µg/mL", "nM", "T-DM1"],
+  ["250 ng/mL", "pM", "Lys-SMCC-DM1"],
+  ["3 µM", "nM", ""],
+];
 const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (install Debian's 'chromium'; .ci/run does)`;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -61,10 +71,10 @@ function startWorkbench(dataDir: string, port: number): Promise<{ child: ChildPr
   });
 }
 
-/** What the CLI prints for the same conversion (a separate process, as a user would run it). */
-function cliConvert(...args: string[]): Promise<string> {
+/** What the CLI prints for the same input (a separate process, as a user would run it). */
+function cli(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(root, "node_modules/.bin/adclab"), ["convert", ...args], { cwd: root });
+    const child = spawn(join(root, "node_modules/.bin/adclab"), args, { cwd: root });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -81,9 +91,19 @@ describe("the workbench in Chromium", { skip }, () => {
   let browser: Browser | undefined;
   let page: Page;
   const consoleErrors: string[] = [];
+  // The CLI runs start with the server: each is a Node start-up of a few seconds.
+  let cliLines: Promise<string[]>;
+  let cliDiagnosis: Promise<string>;
 
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), "adclab-web-"));
+    cliLines = Promise.all([
+      ...CONVERSIONS.map(([q, to, compound]) =>
+        cli("convert", q, "--to", to, ...(compound ? ["--compound", compound] : [])),
+      ),
+      cli("convert", "10 µg/mL", "--to", "nM"),
+    ]);
+    cliDiagnosis = cli("diagnose", OBSERVATIONS, "--json");
     mkdirSync(artifacts, { recursive: true });
     const started = await startWorkbench(join(tmp, "data"), await freePort());
     server = started.child;
@@ -134,7 +154,7 @@ describe("the workbench in Chromium", { skip }, () => {
 
   it("pages without their analysis say so plainly", async () => {
     await page.goto(`${url}/dose-response`);
-    assert.match(await page.getByRole("status").innerText(), /^Not available yet/);
+    assert.match(await page.getByRole("status").innerText(), /^Not available in the workbench yet.*adclab fit/);
   });
 
   it("the Library shows the resistant lines, cell lines, mechanisms, parameters and protocols the API serves", async () => {
@@ -153,24 +173,13 @@ describe("the workbench in Chromium", { skip }, () => {
   it("the units converter shows what `adclab convert` prints", async () => {
     await page.goto(`${url}/library`);
     const form = page.getByRole("form", { name: "Units converter" });
-    const cases: [string, string, string][] = [
-      ["10 µg/mL", "nM", "T-DM1"],
-      ["250 ng/mL", "pM", "Lys-SMCC-DM1"],
-      ["3 µM", "nM", ""],
-    ];
-    // The CLI runs are started together up front: each is a Node start-up of a few seconds.
-    const cliLines = await Promise.all([
-      ...cases.map(([quantity, to, compound]) =>
-        cliConvert(quantity, "--to", to, ...(compound ? ["--compound", compound] : [])),
-      ),
-      cliConvert("10 µg/mL", "--to", "nM"),
-    ]);
-    for (const [i, [quantity, to, compound]] of cases.entries()) {
+    const lines = await cliLines;
+    for (const [i, [quantity, to, compound]] of CONVERSIONS.entries()) {
       await form.getByLabel("Quantity").fill(quantity);
       await form.getByLabel("to").selectOption(to);
       await form.getByLabel("compound").selectOption(compound);
       await form.getByRole("button", { name: "Convert" }).click();
-      const expected = cliLines[i]!;
+      const expected = lines[i]!;
       await page
         .getByTestId("convert-result")
         .filter({ hasText: expected.split("=")[1]!.trim() })
@@ -183,9 +192,35 @@ describe("the workbench in Chromium", { skip }, () => {
     await form.getByLabel("to").selectOption("nM");
     await form.getByLabel("compound").selectOption("");
     await form.getByRole("button", { name: "Convert" }).click();
-    const cliError = cliLines[cases.length]!.replace(/^adclab: <quantity>: /, "");
+    const cliError = lines[CONVERSIONS.length]!.replace(/^adclab: <quantity>: /, "");
     await page.getByTestId("convert-error").waitFor();
     assert.equal(await page.getByTestId("convert-error").innerText(), `quantity: ${cliError}`);
+    assert.deepEqual(
+      consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
+  });
+
+  it("the troubleshooter ranks the same explanations as `adclab diagnose`", async () => {
+    await page.goto(`${url}/troubleshooter`);
+    await page.getByRole("textbox", { name: /^Observations/ }).fill(readFileSync(join(root, OBSERVATIONS), "utf8"));
+    await page.getByRole("button", { name: "Diagnose" }).click();
+    await page.getByTestId("candidates").waitFor();
+    const expected = JSON.parse(await cliDiagnosis) as {
+      candidates: { rank: number; name: string; posterior: number; prior: number }[];
+      nextExperiments: { name: string }[];
+    };
+    const pct = (p: number) => (p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%");
+    const rows = await page.getByTestId("candidates").locator("tbody tr").allInnerTexts();
+    assert.deepEqual(
+      rows.map((r) => r.split("\t").map((c) => c.trim())),
+      expected.candidates.slice(0, 8).map((c) => [String(c.rank), c.name, pct(c.posterior), pct(c.prior)]),
+    );
+    assert.match(
+      await page.getByTestId("next-experiment").innerText(),
+      new RegExp(`^${escapeRe(expected.nextExperiments[0]!.name)} — `),
+    );
+    await page.screenshot({ path: join(artifacts, "troubleshooter-diagnosis.png"), fullPage: true });
     assert.deepEqual(
       consoleErrors.filter((e) => !/status of 400/.test(e)),
       [],

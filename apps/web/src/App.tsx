@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
 import { NotYetPage } from "./pages/NotYetPage.tsx";
 import { ProjectsPage } from "./pages/ProjectsPage.tsx";
+import { TroubleshooterPage } from "./pages/TroubleshooterPage.tsx";
 import { usePath } from "./router.ts";
 
 interface PageDef {
@@ -19,7 +20,7 @@ export const PAGES: PageDef[] = [
       <NotYetPage
         title="Pathway explorer"
         what="The T-DM1 pathway (binding → internalization → lysosome → SLC46A3 → cytosol → tubulin → G2/M arrest → apoptosis, with efflux pumps and HER2 signalling) as a live diagram, each resistance mechanism a switch with a strength slider, and the predicted T-DM1 and free-DM1 dose–response curves updating as you move them."
-        needs="the cell model and simulator"
+        cli="adclab simulate --cell-line BT-474M1 --mechanism slc46a3-loss=6"
       />
     ),
   },
@@ -30,7 +31,7 @@ export const PAGES: PageDef[] = [
       <NotYetPage
         title="Dose–response"
         what="Upload a plate-reader file and see the four-parameter fits, IC50s with confidence intervals, the fold-resistance comparison table, and SVG/PNG/CSV exports."
-        needs="the dose–response analysis"
+        cli="adclab fit FILE --compare PARENTAL:RESISTANT --plot fig.svg"
       />
     ),
   },
@@ -41,21 +42,11 @@ export const PAGES: PageDef[] = [
       <NotYetPage
         title="Co-localization"
         what="Upload a TIFF or OME-TIFF, pick channels with previews, and see Pearson and Manders coefficients, the cytofluorogram and the per-cell table."
-        needs="the co-localization analysis"
+        cli="adclab coloc IMAGE.ome.tif --ch1 T-DM1 --ch2 LAMP1"
       />
     ),
   },
-  {
-    path: "/troubleshooter",
-    title: "Troubleshooter",
-    render: () => (
-      <NotYetPage
-        title="Troubleshooter"
-        what="Enter what you observed and see the resistance mechanisms ranked with their reasons, and the next experiment to run with its protocol."
-        needs="the troubleshooter"
-      />
-    ),
-  },
+  { path: "/troubleshooter", title: "Troubleshooter", render: () => <TroubleshooterPage /> },
   { path: "/library", title: "Library", render: () => <LibraryPage /> },
   { path: "/projects", title: "Projects", render: () => <ProjectsPage /> },
 ];

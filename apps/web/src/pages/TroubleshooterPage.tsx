@@ -1,0 +1,151 @@
+/**
+ * Troubleshooter: observations in (the same document `adclab diagnose` reads), ranked
+ * explanations with their evidence, and the next experiment with its protocol, from
+ * POST /api/analyses/diagnose (the core's diagnose, as the CLI).
+ */
+import { type FormEvent, useState } from "react";
+import { api } from "../api.ts";
+
+interface Diagnosis {
+  cellLine: string;
+  observations: { id: string; label: string; display: string }[];
+  candidates: {
+    rank: number;
+    name: string;
+    posterior: number;
+    prior: number;
+    evidence?: { verdict: "for" | "against" | "neutral"; sentence: string }[];
+  }[];
+  nextExperiments: {
+    assayId: string;
+    name: string;
+    expectedInformationGain_bits: number;
+    duration_days: number;
+    costClass: string;
+  }[];
+  nextProtocol?: { title: string; steps: string[] };
+}
+
+// examples/observations/kpl4-tdm1r.json: the KPL-4 T-DM1-resistant line (Li et al. 2018).
+const EXAMPLE = `{
+  "cell_line": "SK-BR-3",
+  "observations": [
+    { "id": "tdm1_ic50_fold", "value": 1000 },
+    { "id": "surface_her2_ratio", "value": 0.3 },
+    { "id": "mdr1_mrna_ratio", "value": 10 },
+    { "id": "tariquidar_reversal_fold", "value": 10 }
+  ]
+}`;
+
+/** As the CLI prints probabilities (apps/cli diagnose: one decimal percent, "<0.1%" below). */
+export function pct(p: number): string {
+  return p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%";
+}
+
+export function TroubleshooterPage() {
+  const [text, setText] = useState(EXAMPLE);
+  const [result, setResult] = useState<Diagnosis>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      setError(`observations: not valid JSON (${(err as Error).message})`);
+      return;
+    }
+    setBusy(true);
+    try {
+      setResult(await api<Diagnosis>("/api/analyses/diagnose", { json: doc }));
+    } catch (err) {
+      setResult(undefined);
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <h1>Troubleshooter</h1>
+      <form onSubmit={submit} aria-label="Observations">
+        <label>
+          Observations (resistant ÷ parental unless stated; the format of <code>examples/observations/</code>)
+          <textarea name="observations" rows={10} cols={70} value={text} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {busy ? "Diagnosing…" : "Diagnose"}
+        </button>
+      </form>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <div data-testid="diagnosis">
+          <h2>Ranked explanations (against {result.cellLine})</h2>
+          <table data-testid="candidates">
+            <thead>
+              <tr>
+                <th className="num">#</th>
+                <th>Explanation</th>
+                <th className="num">Posterior</th>
+                <th className="num">Prior</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.candidates.slice(0, 8).map((c) => (
+                <tr key={c.rank}>
+                  <td className="num">{c.rank}</td>
+                  <td>{c.name}</td>
+                  <td className="num">{pct(c.posterior)}</td>
+                  <td className="num">{pct(c.prior)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>Evidence</h2>
+          {result.candidates.slice(0, 3).map((c) => (
+            <div key={c.rank}>
+              <h3>
+                {c.rank}. {c.name}
+              </h3>
+              <ul>
+                {(c.evidence ?? []).map((ev) => (
+                  <li key={ev.sentence} className={`evidence-${ev.verdict}`}>
+                    {ev.verdict === "for" ? "+ " : ev.verdict === "against" ? "− " : ""}
+                    {ev.sentence}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          {result.nextExperiments[0] ? (
+            <>
+              <h2>Next experiment</h2>
+              <p data-testid="next-experiment">
+                {result.nextExperiments[0].name} — {result.nextExperiments[0].expectedInformationGain_bits.toFixed(2)}{" "}
+                bits expected, {result.nextExperiments[0].duration_days} d, {result.nextExperiments[0].costClass} cost
+              </p>
+              {result.nextProtocol ? (
+                <details>
+                  <summary>{result.nextProtocol.title}</summary>
+                  <ol>
+                    {result.nextProtocol.steps.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ol>
+                </details>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
