@@ -106,7 +106,17 @@ for repeat in range(d["repeats"]):
             out.append(None)
     t = min(t, time.perf_counter() - t0)
     cpu = min(cpu, time.process_time() - c0)
-json.dump({"seconds": t, "cpuSeconds": cpu, "ic50": out, "scipy": scipy.__version__, "numpy": np.__version__}, sys.stdout)
+# Untimed check: where the IC50 differs from ADCLab's by more than 1e-6, refit with much tighter
+# tolerances to see which optimiser had stopped short.
+tight = {}
+for i, (a, b) in enumerate(zip(d["ours"], out)):
+    if a is not None and b is not None and abs(a - b) > 1e-6 * abs(b):
+        try:
+            p, _ = curve_fit(f, x, ys[i], p0=starts[i], jac=jac, method="lm", ftol=1e-15, xtol=1e-15, gtol=1e-15, maxfev=100000)
+            tight[str(i)] = float(10 ** p[2])
+        except Exception:
+            pass
+json.dump({"tight": tight, "seconds": t, "cpuSeconds": cpu, "ic50": out, "scipy": scipy.__version__, "numpy": np.__version__}, sys.stdout)
 `;
 
 const rate = (seconds: number) => (N_CURVES / seconds).toFixed(0);
@@ -119,7 +129,13 @@ line("ADCLab fitDoseResponse (full report)", full);
 line("ADCLab levenbergMarquardt (fit only) ", core);
 
 const py = spawnSync("python3", ["-c", PY], {
-  input: JSON.stringify({ doses: Array.from(doses), y: responses.map((r) => Array.from(r)), starts, repeats: REPEATS }),
+  input: JSON.stringify({
+    doses: Array.from(doses),
+    y: responses.map((r) => Array.from(r)),
+    starts,
+    repeats: REPEATS,
+    ours: Array.from(full.ic50, (v) => (Number.isFinite(v) ? v : null)),
+  }),
   encoding: "utf8",
   maxBuffer: 64 * 1024 * 1024,
   // One thread for numpy's BLAS too, so that both sides use one core.
@@ -132,6 +148,7 @@ if (py.status !== 0) {
     seconds: number;
     cpuSeconds: number;
     ic50: (number | null)[];
+    tight: Record<string, number>;
     scipy: string;
     numpy: string;
   };
@@ -152,6 +169,7 @@ if (py.status !== 0) {
   let over = 0;
   let maxRelAll = 0;
   let maxInSe = 0;
+  const tightNotes: string[] = [];
   const excluded = new Map<string, number>();
   for (let c = 0; c < N_CURVES; c++) {
     const a = full.ic50[c]!;
@@ -169,13 +187,22 @@ if (py.status !== 0) {
       continue;
     }
     compared++;
-    if (rel > 1e-6) over++;
+    if (rel > 1e-6) {
+      over++;
+      const t = ref.tight[String(c)];
+      if (t !== undefined) {
+        tightNotes.push(
+          `curve ${c}: ADCLab ${a.toPrecision(10)}, curve_fit ${b.toPrecision(10)}, curve_fit with ftol = xtol = gtol = 1e-15 ${t.toPrecision(10)} (relative to ADCLab ${(Math.abs(t - a) / a).toExponential(1)})`,
+        );
+      }
+    }
     maxRel = Math.max(maxRel, rel);
     maxInSe = Math.max(maxInSe, Math.abs(Math.log10(a / b)) / seLog[c]!);
   }
   console.log(
     `IC50 agreement (converged, not ambiguous, inside the tested range): ${compared} curves, max relative difference ${maxRel.toExponential(2)}, ${over} above 1e-6; max |ΔLogIC50|/SE ${maxInSe.toExponential(2)}`,
   );
+  for (const note of tightNotes) console.log(`  ${note}`);
   console.log(
     `  not compared: ${[...excluded].map(([k, v]) => `${v} ${k}`).join(", ") || "none"}; max relative difference over all curves ${maxRelAll.toExponential(2)}`,
   );

@@ -314,7 +314,7 @@ function solveInWorkspace(
     // between two doses) lowers the SSR ever more slowly; stop instead of burning iterations.
     const ssrBefore = ssrHistory[iterations % 10]!;
     ssrHistory[iterations % 10] = ssr;
-    if (iterations >= 20 && ssrBefore - ssr <= 1e-10 * ssr) {
+    if (iterations >= 20 && ssrBefore - ssr <= 1e-12 * ssr) {
       reason = "SSR stagnant over 10 iterations";
       if (relativeOffset < 1e-5) converged = true;
       break;
