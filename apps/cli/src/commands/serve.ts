@@ -53,9 +53,9 @@ export interface RunningWorkbench {
 }
 
 /**
- * Starts the server program with the given flags. Output is forwarded line by line; the last
- * stderr line is held back until the process ends, because on failure it is the one error line
- * that main() prints (so it is printed once, with the right exit code: 2 bad input, 1 failure).
+ * Starts the server program with the given flags. Output is forwarded line by line; the latest
+ * stderr line is held back for half a second, because if the process then ends with an error it
+ * is the one error line that main() prints (once, with the exit code: 2 bad input, 1 failure).
  */
 export function runWorkbench(flags: ServeFlags, io: CliIo): RunningWorkbench {
   const main = fileURLToPath(import.meta.resolve("@adclab/server/main"));
@@ -66,14 +66,23 @@ export function runWorkbench(flags: ServeFlags, io: CliIo): RunningWorkbench {
   child.stdout!.on("data", (d: Buffer) => io.stdout.write(d.toString()));
   let pending = "";
   let held: string | undefined;
+  let release: NodeJS.Timeout | undefined;
+  const flushHeld = () => {
+    if (held !== undefined) io.stderr.write(`${held}\n`);
+    held = undefined;
+  };
   child.stderr!.on("data", (d: Buffer) => {
     pending += d.toString();
     const lines = pending.split("\n");
     pending = lines.pop() ?? "";
     for (const line of lines) {
-      if (held !== undefined) io.stderr.write(`${held}\n`);
+      flushHeld();
       held = line;
     }
+    // A progress line (the server goes on) is shown after a moment; an error line is followed
+    // by the exit within milliseconds, and main() prints it.
+    clearTimeout(release);
+    release = setTimeout(flushHeld, 500);
   });
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
   const onInt = forward("SIGINT");
@@ -83,6 +92,7 @@ export function runWorkbench(flags: ServeFlags, io: CliIo): RunningWorkbench {
   const done = new Promise<void>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => {
+      clearTimeout(release);
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
       const last = (held ?? pending).replace(/^adclab: /, "");
