@@ -83,3 +83,17 @@ test("a fixed LogIC50 stays fixed even when the fitter has to retry from other s
     assert.equal(fit.se.logIC50, 0);
   }
 });
+
+test("options.profile adds the profile-likelihood CI next to the asymptotic one", () => {
+  const x = [0, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000];
+  const wiggle = [1.5, -2, 0.8, -1.1, 2.2, -0.4, 1.0, -1.7, 0.3, -0.9];
+  const y = x.map((v, i) => 5 + 95 / (1 + (v / 20) ** 1.1) + wiggle[i]!);
+  const plain = fitDoseResponse({ concentration_nM: x, response: y });
+  assert.equal(plain.ic50.profileCi95_nM, undefined);
+  const withProfile = fitDoseResponse({ concentration_nM: x, response: y }, { profile: true });
+  const [lo, hi] = withProfile.ic50.profileCi95_nM!;
+  assert.ok(lo < withProfile.ic50.value_nM && withProfile.ic50.value_nM < hi);
+  // Same order as the asymptotic interval (both are 95 % intervals of the same estimate).
+  const [alo, ahi] = withProfile.ic50.ci95_nM!;
+  assert.ok(Math.abs(Math.log10(lo / alo)) < 0.2 && Math.abs(Math.log10(hi / ahi)) < 0.2);
+});
