@@ -101,6 +101,7 @@ describe("adclab fit — results", () => {
       assert.equal(c.ic50.unit, "nM");
       assert.equal(c.ic50.ci95.length, 2);
       assert.ok(c.ic50.ci95[0] < c.ic50.value && c.ic50.value < c.ic50.ci95[1]);
+      assert.ok(c.ic50_profileCi95_nM[0] < c.ic50_nM && c.ic50_nM < c.ic50_profileCi95_nM[1]);
       assert.equal(c.n, used.length);
     }
   });

@@ -29,6 +29,7 @@ import {
   type Normalization,
   normalizeConcentrationUnit,
   parseDelimited,
+  profileIc50Interval,
   type RatioInterval,
   readCountTable,
   readGrCaseA,
@@ -136,6 +137,8 @@ interface CurveResult {
   sample: string;
   compound: string;
   fit: DoseResponseFit;
+  /** Profile-likelihood 95 % CI of the IC50 in nM (upper null when open), or null. */
+  profile: [number, number | null] | null;
   x: Float64Array;
   y: Float64Array;
 }
@@ -166,6 +169,7 @@ function ic50Row(r: CurveResult, unit: { label: string; perNanomolar: number }, 
     },
     ic50_nM: reportedIc50(f),
     ic50_ci95_nM: f.ic50.ci95_nM,
+    ic50_profileCi95_nM: r.profile,
     logIC50: { value: f.params.logIC50, se: f.se.logIC50 },
     hill: { value: f.params.hill, se: f.se.hill },
     top: { value: f.params.top, se: f.se.top },
@@ -252,8 +256,15 @@ function compareRow(ref: CurveResult, test: CurveResult, model: DoseResponseMode
 
 function fitIc50Curves(set: CurveSet, model: DoseResponseModelName): CurveResult[] {
   return set.curves.map((c) => {
-    const fit = fitDoseResponse({ concentration_nM: c.concentration_nM, response: c.response }, { model });
-    return { id: c.id, sample: c.sample, compound: c.compound, fit, x: c.concentration_nM, y: c.response };
+    const data = { concentration_nM: c.concentration_nM, response: c.response };
+    const fit = fitDoseResponse(data, { model });
+    // The profile-likelihood interval (R's confint.nls) follows the SSR surface; only for IC50s in range.
+    let profile: [number, number | null] | null = null;
+    if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0) {
+      const [lo, hi] = profileIc50Interval(data, fit, { model }).ci_nM;
+      if (Number.isFinite(lo) && !Number.isNaN(hi)) profile = [lo, Number.isFinite(hi) ? hi : null];
+    }
+    return { id: c.id, sample: c.sample, compound: c.compound, fit, profile, x: c.concentration_nM, y: c.response };
   });
 }
 
@@ -528,7 +539,18 @@ export const fitCommand: CommandModule = {
           figure = ic50Figure(results, unit, responseUnit === "%" ? "Response (% of vehicle)" : "Response");
           human = () => {
             const t = formatTable(
-              ["curve", `IC50 (${unit.label})`, "95% CI", "hill", "top", "bottom", "R²", "n", "flags"],
+              [
+                "curve",
+                `IC50 (${unit.label})`,
+                "95% CI",
+                "95% CI (profile)",
+                "hill",
+                "top",
+                "bottom",
+                "R²",
+                "n",
+                "flags",
+              ],
               results.map((r) => {
                 const f = r.fit;
                 const k = unit.perNanomolar;
@@ -540,6 +562,7 @@ export const fitCommand: CommandModule = {
                   r.id,
                   Number.isNaN(reportedIc50(f)) ? "not converged" : `${q}${formatNumber(reportedIc50(f) * k)}`,
                   ci,
+                  r.profile ? range(r.profile.map((v) => (v === null ? null : v * k))) : "—",
                   f.params.hill,
                   f.params.top,
                   f.params.bottom,
