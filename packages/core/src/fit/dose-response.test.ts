@@ -97,3 +97,15 @@ test("options.profile adds the profile-likelihood CI next to the asymptotic one"
   const [alo, ahi] = withProfile.ic50.ci95_nM!;
   assert.ok(Math.abs(Math.log10(lo / alo)) < 0.2 && Math.abs(Math.log10(hi / ahi)) < 0.2);
 });
+
+test("bounds constrain the fit and are reported when active", () => {
+  const data = ll4Data(2.5, 6, 101, 23);
+  const fit = fitDoseResponse(data, { model: "prism4", bounds: { hill: [-1.5, 0] } });
+  assert.equal(fit.params.hill, -1.5);
+  assert.ok(fit.flags.includes("at-bound:hill"));
+  assert.equal(fit.converged, true, fit.reason);
+  assert.throws(
+    () => fitDoseResponse(data, { bounds: { hill: [1, -1] } }),
+    (e: unknown) => e instanceof InputError && e.location.field === "bounds.hill",
+  );
+});
