@@ -72,7 +72,7 @@ const peakExtra = Math.max(
 const rawBytes = 2 * N * 2;
 
 // ---- the NumPy / SciPy reference on the same pixels ----
-const PY = String.raw`
+const PY = `
 import sys, time, math, json
 import numpy as np
 from scipy import stats
