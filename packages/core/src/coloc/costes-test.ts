@@ -16,7 +16,7 @@
  * z-stacks (depth > 1) use cubic blocks.
  */
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
-import { createRng } from "../random/rng.ts";
+import { createRng, type Rng } from "../random/rng.ts";
 import { type ImageDims, type PixelArray, similarPixels } from "./pixels.ts";
 
 export interface CostesTestOptions {
@@ -147,8 +147,8 @@ export function costesSignificanceTest(
   const shuffled = new Float64Array(o.iterations);
   for (let it = 0; it < o.iterations; it++) {
     identity();
-    rng.shuffle(perm);
-    rng.shuffle(permEdge);
+    shuffle(perm, rng);
+    shuffle(permEdge, rng);
     shuffled[it] = correlation();
   }
   let sum = 0;
@@ -173,6 +173,20 @@ export function costesSignificanceTest(
     blocks: nBlocks,
     edgePixels: edge.length,
   };
+}
+
+/**
+ * Fisher–Yates with j = ⌊u·(i + 1)⌋ from a 32-bit uniform u (multiply instead of the rejection and
+ * modulo of Rng.int): twice as fast on the 466 000 blocks of a 2048² image, with a bias of at most
+ * (i + 1)/2³² (≈ 1e-4 relative) in the probability of a swap — immaterial to a randomization test.
+ */
+function shuffle(a: Uint32Array, rng: Rng): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    const t = a[i] as number;
+    a[i] = a[j] as number;
+    a[j] = t;
+  }
 }
 
 interface BlockLayout {
