@@ -93,18 +93,7 @@ const EPS = 2.220446049250313e-16;
 export function curveProblem(model: CurveModel, x: Float64Array, y: Float64Array): LeastSquaresProblem {
   const n = model.parameterNames.length;
   const base = { nObservations: x.length, nParameters: n, parameterNames: model.parameterNames, y };
-  const vg = model.valueAndGradient;
-  if (vg) {
-    return {
-      ...base,
-      value(i, p) {
-        return model.value(x[i]!, p);
-      },
-      valueAndGradient(i, p, grad) {
-        return vg(x[i]!, p, grad);
-      },
-    };
-  }
+  if (model.valueAndGradient) return new AnalyticCurveProblem(model, x, y);
   const gr = model.gradient;
   if (gr) {
     return {
@@ -137,6 +126,36 @@ export function curveProblem(model: CurveModel, x: Float64Array, y: Float64Array
       return f0;
     },
   };
+}
+
+/**
+ * The common case as a class on purpose: its methods live on one prototype, so the fitter's call
+ * sites stay monomorphic across fits and V8 inlines the model. Per-fit closures would be new
+ * function objects every time and made those calls several times slower.
+ */
+class AnalyticCurveProblem implements LeastSquaresProblem {
+  readonly nObservations: number;
+  readonly nParameters: number;
+  readonly parameterNames: readonly string[];
+  private readonly evaluate: (x: number, p: Float64Array, out: Float64Array | null) => number;
+
+  constructor(
+    model: CurveModel,
+    private readonly x: Float64Array,
+    readonly y: Float64Array,
+  ) {
+    this.nObservations = x.length;
+    this.nParameters = model.parameterNames.length;
+    this.parameterNames = model.parameterNames;
+    this.evaluate = model.valueAndGradient as (x: number, p: Float64Array, out: Float64Array | null) => number;
+    this.value = (i, p) => model.value(x[i]!, p);
+  }
+
+  value: (i: number, p: Float64Array) => number;
+
+  valueAndGradient(i: number, p: Float64Array, grad: Float64Array): number {
+    return this.evaluate(this.x[i]!, p, grad);
+  }
 }
 
 /** Fits `model` to (x, y) from p0. See the module comment for the algorithm. */
