@@ -19,7 +19,7 @@ const TYPES: Record<string, string> = {
 };
 
 export async function serveWeb(c: Context, dist: string): Promise<Response> {
-  const rel = normalize(decodeURIComponent(c.req.path)).replace(/^([/\\])+/, "");
+  const rel = normalize(safeDecode(c.req.path)).replace(/^([/\\])+/, "");
   const candidate = join(dist, rel);
   const inside = candidate === dist || candidate.startsWith(dist.endsWith(sep) ? dist : dist + sep);
   const file = inside && rel !== "" && (await isFile(candidate)) ? candidate : join(dist, "index.html");
@@ -37,5 +37,14 @@ async function isFile(p: string): Promise<boolean> {
     return (await stat(p)).isFile();
   } catch {
     return false;
+  }
+}
+
+/** A malformed escape (e.g. "%E0%A4%A") is not an error page: it simply names no file. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return "/";
   }
 }
