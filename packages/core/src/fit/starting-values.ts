@@ -14,15 +14,26 @@ export interface Start4 {
 
 /** Means of y for each distinct x, sorted by x. */
 export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; mean: number[] } {
-  const sums = new Map<number, [number, number]>();
-  for (let i = 0; i < x.length; i++) {
-    const s = sums.get(x[i]!) ?? [0, 0];
-    s[0] += y[i]!;
-    s[1] += 1;
-    sums.set(x[i]!, s);
+  // Sort point indices by dose, then average runs of equal doses (cheaper than a Map per fit).
+  const order: number[] = [];
+  for (let i = 0; i < x.length; i++) order.push(i);
+  order.sort((a, b) => x[a]! - x[b]!);
+  const xs: number[] = [];
+  const mean: number[] = [];
+  let i = 0;
+  while (i < order.length) {
+    const dose = x[order[i]!]!;
+    let sum = 0;
+    let count = 0;
+    while (i < order.length && x[order[i]!] === dose) {
+      sum += y[order[i]!]!;
+      count++;
+      i++;
+    }
+    xs.push(dose);
+    mean.push(sum / count);
   }
-  const xs = [...sums.keys()].sort((a, b) => a - b);
-  return { x: xs, mean: xs.map((v) => sums.get(v)![0] / sums.get(v)![1]) };
+  return { x: xs, mean };
 }
 
 export function startingValues4(
@@ -32,8 +43,12 @@ export function startingValues4(
 ): Start4 {
   const groups = doseGroupMeans(x, y);
   const n = groups.x.length;
-  let lo = Math.min(...groups.mean);
-  let hi = Math.max(...groups.mean);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const m of groups.mean) {
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+  }
   // Falling when the low-dose third responds more than the high-dose third.
   const third = Math.max(1, Math.floor(n / 3));
   let lowMean = 0;
