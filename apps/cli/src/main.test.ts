@@ -79,4 +79,11 @@ describe("adclab CLI frame", () => {
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, "adclab: unknown option '--nope' (see 'adclab --help')\n");
   });
+  it("a reader that closes the pipe early (adclab … | head -1) is not an error", () => {
+    const bin = `${root}node_modules/.bin/adclab`;
+    const r = spawnSync("sh", ["-c", `"${bin}" model describe | head -1`], { encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+    assert.equal(r.stdout.trim().split("\n").length, 1);
+  });
 });
