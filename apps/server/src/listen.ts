@@ -59,7 +59,9 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   try {
     const store = new Store(db.db);
     // Analyses cut off by a crash are marked failed, never left "running" or given results.
-    await store.failAbandonedAnalyses(LOCAL_ACTOR);
+    // Only the embedded database is owned by this one process; a PostgreSQL server may be shared
+    // by several ADCLab servers, whose running analyses are not ours to end.
+    if (db.kind === "pglite") await store.failAbandonedAnalyses(LOCAL_ACTOR);
     if (serverMode && (await store.countUsers()) === 0) {
       if (!o.admin) {
         throw new InputError("server mode needs a first administrator", {
