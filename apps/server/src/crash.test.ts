@@ -1,7 +1,9 @@
 /**
- * SIGKILL during an upload: the server process is killed while a request body is half sent.
- * After a restart on the same embedded data folder, every file saved before is intact (same
- * bytes, same SHA-256) and the interrupted upload left no record at all.
+ * SIGKILL during an upload and during an analysis: the server process is killed while a request
+ * body is half sent and a long analysis is computing. After a restart on the same embedded data
+ * folder, every file and analysis saved before is intact (same bytes and SHA-256, same results),
+ * the interrupted upload left no record, and the interrupted analysis is marked failed: never
+ * left "running", never given results.
  */
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -43,7 +45,7 @@ async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals) {
   await exited;
 }
 
-describe("SIGKILL during an upload", () => {
+describe("SIGKILL during an upload and an analysis", () => {
   const tmp = mkdtempSync(join(tmpdir(), "adclab-crash-"));
   const children: ChildProcess[] = [];
   after(async () => {
@@ -75,6 +77,11 @@ describe("SIGKILL during an upload", () => {
       body: saved,
     });
     assert.equal(up.status, 201);
+    const convert = { kind: "convert", inputs: { quantity: "10ug/mL", to: "nM", compound: "T-DM1" } };
+    const done = (await post(`/api/experiments/${experiment.id}/analyses`, convert)) as {
+      id: string;
+      results?: unknown;
+    };
 
     // Half of a 2 MB upload, then the server is killed while it waits for the rest.
     const req = request(`${base}/api/experiments/${experiment.id}/files?name=interrupted.bin`, {
@@ -83,9 +90,20 @@ describe("SIGKILL during an upload", () => {
     });
     req.on("error", () => {}); // the connection dies with the server
     req.write(new Uint8Array(1_000_000).fill(7));
-    await new Promise((r) => setTimeout(r, 500));
+    // A troubleshooter run with 50,000 Monte Carlo draws per assay: far longer than the wait below.
+    const long = fetch(`${base}/api/experiments/${experiment.id}/analyses`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        kind: "diagnose",
+        inputs: { observations: [{ id: "tdm1_ic50_fold", value: 100 }] },
+        options: { draws: 50_000 },
+      }),
+    }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 3000));
     await stop(first, "SIGKILL");
     req.destroy();
+    await long;
 
     const second = await startServer(data, port);
     children.push(second);
@@ -101,6 +119,21 @@ describe("SIGKILL during an upload", () => {
     assert.equal(files[0]?.sha256, savedSha);
     const back = new Uint8Array(await (await fetch(`${base}/api/files/${files[0]?.id}/content`)).arrayBuffer());
     assert.equal(createHash("sha256").update(back).digest("hex"), savedSha);
+    const analyses = (await (await fetch(`${base}/api/experiments/${experiment.id}/analyses`)).json()) as {
+      id: string;
+      kind: string;
+      status: string;
+      results: unknown;
+      error: { message?: string } | null;
+    }[];
+    assert.deepEqual(analyses[0], { ...analyses[0], id: done.id, status: "done", results: done.results });
+    assert.equal(analyses.length, 2, "the long analysis had started (its record exists) when the server was killed");
+    for (const a of analyses.slice(1)) {
+      assert.equal(a.kind, "diagnose");
+      assert.equal(a.status, "failed", "an interrupted analysis is never left running");
+      assert.equal(a.results, null);
+      assert.match(a.error?.message ?? "", /interrupted/);
+    }
     await stop(second, "SIGTERM");
   });
 });
