@@ -109,3 +109,18 @@ test("bounds constrain the fit and are reported when active", () => {
     (e: unknown) => e instanceof InputError && e.location.field === "bounds.hill",
   );
 });
+
+test("a flat curve has no IC50 in the tested range: '> highest dose' with the no-effect flag", () => {
+  const fit = fitDoseResponse({ concentration_nM: [0, 1, 10, 100, 1000], response: [100, 100, 100, 100, 100] });
+  assert.equal(fit.ic50.qualifier, ">");
+  assert.equal(fit.ic50.value_nM, 1000);
+  assert.equal(fit.ic50.ci95_nM, null);
+  assert.ok(fit.flags.includes("no-effect"));
+});
+
+test("a step between two doses gives the IC50 without a CI (it is only known to lie between them)", () => {
+  const fit = fitDoseResponse({ concentration_nM: [1, 3, 10, 30, 100, 300], response: [100, 100, 100, 0, 0, 0] });
+  assert.ok(fit.flags.includes("transition-between-doses"));
+  assert.equal(fit.ic50.ci95_nM, null);
+  assert.ok(fit.ic50.value_nM > 10 && fit.ic50.value_nM < 30);
+});

@@ -397,9 +397,21 @@ function summarise(
 
   const flags: string[] = [];
   if (!lm.converged) flags.push("not-converged");
+  const t = lm.df > 0 ? tCritical(level, lm.df) : Number.NaN;
+
+  // No effect: the span Top − Bottom is not distinguishable from zero (or the data are flat).
+  // Then no concentration in the tested range has a 50 % effect: report "> highest dose".
+  const span = top - bottom;
+  const cv = lm.covariance;
+  const seSpan = cv ? Math.sqrt(Math.max(cv[0]! + cv[nParOf(lm) + 1]! - 2 * cv[1]!, 0)) : Number.NaN;
+  const noEffect =
+    Math.abs(span) <= 1e-6 * Math.max(Math.abs(top), Math.abs(bottom)) ||
+    (Number.isFinite(seSpan) && Number.isFinite(t) && Math.abs(span) <= t * seSpan);
+  if (noEffect) flags.push("no-effect");
+
   let qualifier: Ic50Qualifier = "=";
   let value = ic50;
-  if (ic50 > max) {
+  if (ic50 > max || noEffect) {
     qualifier = ">";
     value = max;
     flags.push("ic50-above-range");
@@ -408,13 +420,20 @@ function summarise(
     value = minPos;
     flags.push("ic50-below-range");
   }
+  // A transition (10 % → 90 % of the span, log10(81)/|HillSlope| decades) narrower than the
+  // largest gap between neighbouring tested doses around it: the IC50 is only known to lie
+  // between two doses, whatever the SE says.
+  const width = Math.log10(81) / Math.abs(hill);
+  const gap = doseGapAround(x, logIC50);
+  const stepLike = qualifier === "=" && width < gap;
+  if (stepLike) flags.push("transition-between-doses");
   let ci: [number, number] | null = null;
-  if (qualifier === "=" && lm.converged && lm.df > 0 && Number.isFinite(se[2]!)) {
-    const t = tCritical(level, lm.df);
+  if (qualifier === "=" && !stepLike && lm.converged && lm.df > 0 && Number.isFinite(se[2]!)) {
     ci = [10 ** (logIC50 - t * se[2]!), 10 ** (logIC50 + t * se[2]!)];
     if (ci[1] / ci[0] > 100) flags.push("wide-ci");
   }
-  if (!lm.converged) value = Number.NaN;
+  // A fitted IC50 from a failed fit is not reported; a tested-range limit still is.
+  if (!lm.converged && qualifier === "=") value = Number.NaN;
 
   // Plateaus the data do not reach: fraction of the transition covered at each end of the tested range.
   const fractionAt = (conc: number): number =>
@@ -456,6 +475,23 @@ function summarise(
     flags,
     lm,
   };
+}
+
+function nParOf(lm: LmResult): number {
+  return lm.params.length;
+}
+
+/** Gap (log10 units) between the tested positive doses just below and just above logIc50. */
+function doseGapAround(x: Float64Array, logIc50: number): number {
+  let below = Number.NEGATIVE_INFINITY;
+  let above = Number.POSITIVE_INFINITY;
+  for (const v of x) {
+    if (!(v > 0)) continue;
+    const l = Math.log10(v);
+    if (l <= logIc50 && l > below) below = l;
+    if (l >= logIc50 && l < above) above = l;
+  }
+  return above - below;
 }
 
 function sameParameter(fixedKey: string, plateau: "top" | "bottom"): boolean {
