@@ -404,9 +404,11 @@ function summarise(
   const span = top - bottom;
   const cv = lm.covariance;
   const seSpan = cv ? Math.sqrt(Math.max(cv[0]! + cv[nParOf(lm) + 1]! - 2 * cv[1]!, 0)) : Number.NaN;
+  // (An IC50 below the tested range also comes with an uncertain span — the zero-dose plateau is
+  // extrapolated — but there the data show a strong effect, so it stays "< lowest dose".)
   const noEffect =
     Math.abs(span) <= 1e-6 * Math.max(Math.abs(top), Math.abs(bottom)) ||
-    (Number.isFinite(seSpan) && Number.isFinite(t) && Math.abs(span) <= t * seSpan);
+    (ic50 >= minPos && Number.isFinite(seSpan) && Number.isFinite(t) && Math.abs(span) <= t * seSpan);
   if (noEffect) flags.push("no-effect");
 
   let qualifier: Ic50Qualifier = "=";
