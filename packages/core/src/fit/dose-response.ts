@@ -399,16 +399,16 @@ function summarise(
   if (!lm.converged) flags.push("not-converged");
   const t = lm.df > 0 ? tCritical(level, lm.df) : Number.NaN;
 
-  // No effect: the span Top − Bottom is not distinguishable from zero (or the data are flat).
-  // Then no concentration in the tested range has a 50 % effect: report "> highest dose".
+  // No effect: the fitted response at the highest tested dose does not differ significantly from
+  // the response at the lowest (zero dose if tested) — delta-method SE from the covariance — or
+  // the data are flat. Then no concentration in the tested range has a 50 % effect: report
+  // "> highest dose". (Not applied to an IC50 below the tested range: there the whole range may
+  // sit on the low plateau, which is a strong effect, not none.)
   const span = top - bottom;
-  const cv = lm.covariance;
-  const seSpan = cv ? Math.sqrt(Math.max(cv[0]! + cv[nParOf(lm) + 1]! - 2 * cv[1]!, 0)) : Number.NaN;
-  // (An IC50 below the tested range also comes with an uncertain span — the zero-dose plateau is
-  // extrapolated — but there the data show a strong effect, so it stays "< lowest dose".)
+  const change = responseChangeAcrossRange(lm, hasZero ? 0 : minPos, max);
   const noEffect =
     Math.abs(span) <= 1e-6 * Math.max(Math.abs(top), Math.abs(bottom)) ||
-    (ic50 >= minPos && Number.isFinite(seSpan) && Number.isFinite(t) && Math.abs(span) <= t * seSpan);
+    (ic50 >= minPos && Number.isFinite(change.se) && Number.isFinite(t) && Math.abs(change.value) <= t * change.se);
   if (noEffect) flags.push("no-effect");
 
   let qualifier: Ic50Qualifier = "=";
@@ -479,8 +479,21 @@ function summarise(
   };
 }
 
-function nParOf(lm: LmResult): number {
-  return lm.params.length;
+/** f(high) − f(low) of the fitted curve with its delta-method SE (NaN without a covariance). */
+function responseChangeAcrossRange(lm: LmResult, low_nM: number, high_nM: number): { value: number; se: number } {
+  const n = lm.params.length;
+  const model = n === 5 ? prism5LogDoseModel : prism4LogDoseModel;
+  const gLow = new Float64Array(n);
+  const gHigh = new Float64Array(n);
+  const fLow = model.valueAndGradient!(low_nM > 0 ? Math.log10(low_nM) : Number.NEGATIVE_INFINITY, lm.params, gLow);
+  const fHigh = model.valueAndGradient!(Math.log10(high_nM), lm.params, gHigh);
+  const cov = lm.covariance;
+  if (!cov) return { value: fHigh - fLow, se: Number.NaN };
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) v += (gHigh[i]! - gLow[i]!) * (gHigh[j]! - gLow[j]!) * cov[i * n + j]!;
+  }
+  return { value: fHigh - fLow, se: Math.sqrt(Math.max(v, 0)) };
 }
 
 /** Gap (log10 units) between the tested positive doses just below and just above logIc50. */
