@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { InputError, isInputError } from "@adclab/core";
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, startServer } from "./listen.ts";
+import { checkBindAddress, DEFAULT_DATA_DIR, DEFAULT_PORT, startServer } from "./listen.ts";
 import { ensureWebBuild } from "./web-build.ts";
 
 function positiveInt(text: string | undefined, field: string, fallback: number, max: number): number {
@@ -31,18 +31,23 @@ async function run(): Promise<void> {
     },
     strict: true,
   });
+  // Check every flag before the (slow) web build, so bad input fails at once with one line.
+  const serverMode = values["server-mode"] || values.database !== undefined;
+  const port = positiveInt(values.port, "--port", DEFAULT_PORT, 65535);
+  const maxUploadBytes = positiveInt(values["max-upload-mib"], "--max-upload-mib", 50, 10_000) * 1024 * 1024;
+  checkBindAddress(values.host ?? "127.0.0.1", serverMode);
   const webDist = values["api-only"] ? undefined : ensureWebBuild((l) => process.stderr.write(`adclab: ${l}\n`));
   const admin =
     process.env.ADCLAB_ADMIN_USER && process.env.ADCLAB_ADMIN_PASSWORD
       ? { username: process.env.ADCLAB_ADMIN_USER, password: process.env.ADCLAB_ADMIN_PASSWORD }
       : undefined;
   const server = await startServer({
-    port: positiveInt(values.port, "--port", DEFAULT_PORT, 65535),
+    port,
     host: values.host,
     dataDir: values.data ?? DEFAULT_DATA_DIR,
     databaseUrl: values.database,
-    serverMode: values["server-mode"] || values.database !== undefined,
-    maxUploadBytes: positiveInt(values["max-upload-mib"], "--max-upload-mib", 50, 10_000) * 1024 * 1024,
+    serverMode,
+    maxUploadBytes,
     webDist,
     admin,
   });
