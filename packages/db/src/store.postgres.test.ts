@@ -1,18 +1,6 @@
-import { openDb } from "./open.ts";
-import { findPostgresBin, POSTGRES_SKIP_REASON, startPostgresServer } from "./testing/postgres-server.ts";
+import { openThrowawayPostgresDb } from "./testing/open-postgres-db.ts";
+import { findPostgresBin, POSTGRES_SKIP_REASON } from "./testing/postgres-server.ts";
 import { storeSuite } from "./testing/store-suite.ts";
 
 // Skipped only when Debian's PostgreSQL binaries are absent; .ci/run installs them so CI never skips.
-storeSuite(
-  "PostgreSQL server",
-  async () => {
-    const server = await startPostgresServer();
-    try {
-      return { db: await openDb({ kind: "postgres", url: server.url }), stop: () => server.stop() };
-    } catch (e) {
-      await server.stop();
-      throw e;
-    }
-  },
-  findPostgresBin() ? undefined : POSTGRES_SKIP_REASON,
-);
+storeSuite("PostgreSQL server", openThrowawayPostgresDb, findPostgresBin() ? undefined : POSTGRES_SKIP_REASON);

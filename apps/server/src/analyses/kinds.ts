@@ -4,7 +4,7 @@
  * `run` computes the results that are stored with the inputs, options and ADCLab version.
  */
 import { diagnose, InputError, parseObservationSet } from "@adclab/core";
-import { convertQuantity } from "../routes/units.ts";
+import { convertRequest } from "../routes/units.ts";
 
 export interface AnalysisKind {
   /** The CLI command that gives the same result. */
@@ -54,7 +54,7 @@ export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
         ...(typeof r.compound === "string" ? { compound: r.compound } : {}),
         ...(typeof r.mw_g_per_mol === "number" ? { mw_g_per_mol: r.mw_g_per_mol } : {}),
       };
-      const result = convertQuantity(request); // validates now, so bad input writes nothing
+      const result = convertRequest(request); // validates now, so bad input writes nothing
       return () => result;
     },
   },

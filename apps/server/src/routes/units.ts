@@ -2,21 +2,10 @@
  * Unit conversion, the API face of `adclab convert`: same rules (a mass ↔ molar conversion needs
  * a molecular weight, from `mw_g_per_mol` or a known compound), same result object, same messages.
  */
-import {
-  CONCENTRATION_UNITS,
-  type CompoundWithMw,
-  type ConcentrationUnit,
-  convertConcentration,
-  InputError,
-  MOLECULAR_WEIGHTS,
-  normalizeConcentrationUnit,
-  parseConcentrationValue,
-} from "@adclab/core";
+import { COMPOUNDS_WITH_MW, CONCENTRATION_UNITS, convertQuantity } from "@adclab/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { App } from "../context.ts";
 import { errorResponses, json, jsonBody } from "../schemas.ts";
-
-const COMPOUNDS = Object.keys(MOLECULAR_WEIGHTS) as CompoundWithMw[];
 
 const ConvertRequest = z
   .object({
@@ -25,7 +14,7 @@ const ConvertRequest = z
     compound: z
       .string()
       .optional()
-      .openapi({ example: "T-DM1", description: `one of ${COMPOUNDS.join(", ")}` }),
+      .openapi({ example: "T-DM1", description: `one of ${COMPOUNDS_WITH_MW.join(", ")}` }),
     mw_g_per_mol: z.number().optional().openapi({ description: "molecular weight in g/mol (overrides compound)" }),
   })
   .openapi("ConvertRequest");
@@ -41,39 +30,9 @@ const ConvertResult = z
 
 export type ConvertRequest = z.infer<typeof ConvertRequest>;
 
-export function convertQuantity(r: ConvertRequest): z.infer<typeof ConvertResult> {
-  const to = normalizeConcentrationUnit(r.to);
-  if (!to) throw new InputError(`unknown unit '${r.to}'`, { field: "to", expected: CONCENTRATION_UNITS.join(", ") });
-  let mw: number | undefined;
-  let mwSource: string | undefined;
-  if (r.mw_g_per_mol !== undefined) {
-    if (!(Number.isFinite(r.mw_g_per_mol) && r.mw_g_per_mol > 0)) {
-      throw new InputError("not a molecular weight", {
-        field: "mw_g_per_mol",
-        expected: "a positive number of g/mol",
-        got: r.mw_g_per_mol,
-      });
-    }
-    mw = r.mw_g_per_mol;
-    mwSource = "given with mw_g_per_mol";
-  } else if (r.compound !== undefined) {
-    const known = MOLECULAR_WEIGHTS[r.compound as CompoundWithMw];
-    if (!known) {
-      throw new InputError(`unknown compound '${r.compound}'`, { field: "compound", expected: COMPOUNDS.join(", ") });
-    }
-    mw = known.value;
-    mwSource = known.source;
-  }
-  const parsed = parseConcentrationValue(r.quantity, { field: "quantity" });
-  const value = convertConcentration(parsed.value, parsed.unit, to as ConcentrationUnit, {
-    field: "quantity",
-    molecularWeight_g_per_mol: mw,
-  });
-  return {
-    input: { value: parsed.value, unit: parsed.unit },
-    output: { value, unit: to },
-    ...(mw === undefined ? {} : { molecularWeight_g_per_mol: mw, molecularWeightSource: mwSource }),
-  };
+/** The API face of core's convertQuantity: same rules and messages, with the API's field names. */
+export function convertRequest(r: ConvertRequest): z.infer<typeof ConvertResult> {
+  return convertQuantity(r, { quantity: "quantity", to: "to", compound: "compound", mw_g_per_mol: "mw_g_per_mol" });
 }
 
 export function registerUnits(app: App) {
@@ -86,6 +45,6 @@ export function registerUnits(app: App) {
       request: { body: jsonBody(ConvertRequest) },
       responses: { 200: json(ConvertResult, "Converted"), 400: errorResponses[400], 401: errorResponses[401] },
     }),
-    (c) => c.json(convertQuantity(c.req.valid("json")), 200),
+    (c) => c.json(convertRequest(c.req.valid("json")), 200),
   );
 }

@@ -1,4 +1,6 @@
 /** Test helpers for the apps' test suites (`@adclab/db/testing`): never imported by production code. */
+
+export { openThrowawayPostgresDb } from "./open-postgres-db.ts";
 export {
   findPostgresBin,
   freeLoopbackPort,
