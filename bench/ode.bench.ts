@@ -12,6 +12,7 @@
  * Run: npm run bench -- ode   (needs python3 with numpy and scipy; without them only ADCLab is timed)
  */
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { solveStiff } from "../packages/core/src/ode/index.ts";
 import { hires, robertson, type StiffTestProblem, vanDerPol } from "../packages/core/src/ode/stiff-test-problems.ts";
 
@@ -104,46 +105,18 @@ function timeAdclab(c: Case): { cpuMs: number; wallMs: number; y: Float64Array; 
   return { cpuMs: median(cpu), wallMs: median(wall), y: last.at(1), steps: last.stats.accepted };
 }
 
+// The SciPy side uses the same problem definitions as the fixture script (one Python copy).
+const PROBLEMS_DIR = fileURLToPath(new URL("../scripts/fixtures/ode", import.meta.url));
+const SHARED_PROBLEMS = `sys.path.insert(0, ${JSON.stringify(PROBLEMS_DIR)})
+from stiff_problems import hires, hires_jac, rober, rober_jac, vdpol, vdpol_jac`;
+
 const PYTHON = `
 import json, sys, time
 import numpy as np
 import scipy
 from scipy.integrate import solve_ivp
 
-def rober(t, y):
-    r1 = 0.04*y[0]; r2 = 1e4*y[1]*y[2]; r3 = 3e7*y[1]*y[1]
-    return np.array([-r1 + r2, r1 - r2 - r3, r3])
-def rober_jac(t, y):
-    return np.array([[-0.04, 1e4*y[2], 1e4*y[1]],
-                     [0.04, -1e4*y[2] - 6e7*y[1], -1e4*y[1]],
-                     [0.0, 6e7*y[1], 0.0]])
-def hires(t, y):
-    y1, y2, y3, y4, y5, y6, y7, y8 = y
-    return np.array([
-        -1.71*y1 + 0.43*y2 + 8.32*y3 + 0.0007,
-        1.71*y1 - 8.75*y2,
-        -10.03*y3 + 0.43*y4 + 0.035*y5,
-        8.32*y2 + 1.71*y3 - 1.12*y4,
-        -1.745*y5 + 0.43*y6 + 0.43*y7,
-        -280*y6*y8 + 0.69*y4 + 1.71*y5 - 0.43*y6 + 0.69*y7,
-        280*y6*y8 - 1.81*y7,
-        -280*y6*y8 + 1.81*y7])
-def hires_jac(t, y):
-    J = np.zeros((8, 8))
-    J[0, 0:3] = [-1.71, 0.43, 8.32]
-    J[1, 0:2] = [1.71, -8.75]
-    J[2, 2:5] = [-10.03, 0.43, 0.035]
-    J[3, 1:4] = [8.32, 1.71, -1.12]
-    J[4, 4:7] = [-1.745, 0.43, 0.43]
-    J[5, 3:8] = [0.69, 1.71, -280*y[7] - 0.43, 0.69, -280*y[5]]
-    J[6, 5:8] = [280*y[7], -1.81, 280*y[5]]
-    J[7, 5:8] = [-280*y[7], 1.81, -280*y[5]]
-    return J
-EPS = 1e-6
-def vdpol(t, y):
-    return np.array([y[1], ((1 - y[0]**2)*y[1] - y[0])/EPS])
-def vdpol_jac(t, y):
-    return np.array([[0.0, 1.0], [(-2*y[0]*y[1] - 1)/EPS, (1 - y[0]**2)/EPS]])
+${SHARED_PROBLEMS}
 N = 40
 RATES = 10.0 ** (-2 + 5 * np.arange(N) / (N - 1))
 def chain40(t, y):
