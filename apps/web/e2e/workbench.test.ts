@@ -5,98 +5,31 @@
  * upload shows the file's SHA-256. Screenshots go to test-artifacts/web/ (git-ignored).
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { artifacts, cli, escapeRe, openWorkbench, root, skipWithoutChromium, type Workbench } from "./harness.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-// Headless flags from the machine notes: without the background-networking ones Chromium keeps
-// trying to reach Google's hosts, which this closed network refuses.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const root = fileURLToPath(new URL("../../..", import.meta.url));
-const artifacts = join(root, "test-artifacts", "web");
-const serverMain = fileURLToPath(import.meta.resolve("@adclab/server/main"));
 const OBSERVATIONS = "examples/observations/kpl4-tdm1r.json";
 const CONVERSIONS: [string, string, string][] = [
   ["10 µg/mL", "nM", "T-DM1"],
   ["250 ng/mL", "pM", "Lys-SMCC-DM1"],
   ["3 µM", "nM", ""],
 ];
-const skip = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (install Debian's 'chromium'; .ci/run does)`;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
-
-function startWorkbench(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", serverMain, "--port", String(port), "--data", dataDir], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      const m = /workbench on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`workbench server exited (${code}): ${out}`)));
-  });
-}
-
-/** What the CLI prints for the same input (a separate process, as a user would run it). */
-function cli(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(root, "node_modules/.bin/adclab"), args, { cwd: root });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (err += d));
-    child.once("error", reject);
-    child.once("close", () => resolve((out || err).trim()));
-  });
-}
-
-describe("the workbench in Chromium", { skip }, () => {
-  let tmp: string;
-  let server: ChildProcess | undefined;
+describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
+  let wb: Workbench;
   let url: string;
-  let browser: Browser | undefined;
+  let tmp: string;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
   // The CLI runs start with the server: each is a Node start-up of a few seconds.
   let cliLines: Promise<string[]>;
   let cliDiagnosis: Promise<string>;
 
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "adclab-web-"));
     cliLines = Promise.all([
       ...CONVERSIONS.map(([q, to, compound]) =>
         cli("convert", q, "--to", to, ...(compound ? ["--compound", compound] : [])),
@@ -104,28 +37,12 @@ describe("the workbench in Chromium", { skip }, () => {
       cli("convert", "10 µg/mL", "--to", "nM"),
     ]);
     cliDiagnosis = cli("diagnose", OBSERVATIONS, "--json");
-    mkdirSync(artifacts, { recursive: true });
-    const started = await startWorkbench(join(tmp, "data"), await freePort());
-    server = started.child;
-    url = started.url;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
-    });
-    page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    wb = await openWorkbench();
+    ({ url, tmp, page, consoleErrors } = wb);
   });
 
   after(async () => {
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGTERM");
-      const t = setTimeout(() => server!.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(t);
-    }
-    rmSync(tmp, { recursive: true, force: true });
+    await wb?.close();
   });
 
   const pages = [

@@ -1,0 +1,2 @@
+/** The public barrel: each area adds its `export * from "./<area>/index.ts";` line. */
+export {};
