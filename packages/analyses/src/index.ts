@@ -1,2 +1,2 @@
 /** The public barrel: each area adds its `export * from "./<area>/index.ts";` line. */
-export {};
+export * from "./coloc/index.ts";

@@ -4,12 +4,20 @@
  * design table (image → condition, chase time) and the comparison of conditions.
  */
 import { resolve } from "node:path";
+import {
+  analyzeColocImage,
+  type ColocAnalysisOptions,
+  type ColocImageResult,
+  type ColocRow,
+  colocCytofluorogramPng,
+  colocJson,
+  parseColocThreshold,
+} from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import type { Command } from "commander";
-import { analyzeFiles, type ColocFileOptions, type ColocRow, parseThreshold } from "../coloc/analyze-files.ts";
 import { writeFilesAtomically } from "../coloc/atomic-write.ts";
 import { runBatch } from "../coloc/batch.ts";
-import { renderHistogram } from "../coloc/histogram.ts";
+import { readInputFile } from "../coloc/files.ts";
 import type { CommandModule } from "../context.ts";
 import { formatNumber, formatTable } from "../format.ts";
 
@@ -110,23 +118,23 @@ export const colocCommand: CommandModule = {
         if (!image) throw new InputError("missing IMAGE (or --batch FOLDER --design design.csv)", { field: "IMAGE" });
         if (flags.mask && flags.labels)
           throw new InputError("give --mask or --labels, not both", { field: "--labels" });
-        const options: ColocFileOptions = {
-          image,
-          image2,
-          ch1: flags.ch1,
-          ch2: flags.ch2,
-          mask: flags.mask,
-          labels: flags.labels,
-          ...common,
-        };
-        const { pixels, ...result } = await analyzeFiles({ ...options, keepPixels: !!flags.histogram });
+        const { pixels, ...result } = await analyzeColocImage(
+          {
+            image: readInputFile(image, "IMAGE"),
+            ...(image2 ? { image2: readInputFile(image2, "IMAGE2") } : {}),
+            ...(flags.mask ? { mask: readInputFile(flags.mask, "--mask") } : {}),
+            ...(flags.labels ? { labels: readInputFile(flags.labels, "--labels") } : {}),
+            ...(flags.ch1 === undefined ? {} : { ch1: flags.ch1 }),
+            ...(flags.ch2 === undefined ? {} : { ch2: flags.ch2 }),
+          },
+          common,
+        );
         if (flags.histogram) {
           // rendered after the analysis succeeded, written atomically: an error leaves nothing behind
-          const png = renderHistogram({ ...result, pixels });
-          writeFilesAtomically([{ path: resolve(flags.histogram), data: png }]);
+          writeFilesAtomically([{ path: resolve(flags.histogram), data: colocCytofluorogramPng(result, pixels) }]);
         }
         ctx.print(
-          { schema: "adclab.coloc/1", ...result, options: describeOptions(options) },
+          colocJson(result, common, { mask: flags.mask, labels: flags.labels }),
           () => human(result.rows, result),
           !!flags.json,
         );
@@ -134,29 +142,15 @@ export const colocCommand: CommandModule = {
   },
 };
 
-export type CommonColocOptions = Omit<ColocFileOptions, "image" | "image2" | "ch1" | "ch2" | "mask" | "labels">;
-
-function commonOptions(f: Flags): CommonColocOptions {
+function commonOptions(f: Flags): ColocAnalysisOptions {
   return {
-    threshold: parseThreshold(f.threshold),
+    threshold: parseColocThreshold(f.threshold),
     costesIterations: nonNegativeInt(f.costesIterations, "--costes-iterations"),
     blockSize: positiveInt(f.psf, "--psf"),
     seed: integer(f.seed, "--seed"),
     perSlice: !!f.perSlice,
     kendall: f.kendall !== false,
     frame: positiveInt(f.frame, "--frame"),
-  };
-}
-
-function describeOptions(o: ColocFileOptions) {
-  return {
-    threshold: o.threshold,
-    costesIterations: o.costesIterations,
-    blockSize_px: o.blockSize,
-    seed: o.seed,
-    perSlice: o.perSlice,
-    mask: o.mask ?? null,
-    labels: o.labels ?? null,
   };
 }
 
@@ -194,7 +188,7 @@ const METRIC_COLUMNS: [string, (r: ColocRow) => number | null][] = [
   ["randP", (r) => r.costes?.pValue ?? null],
 ];
 
-function human(rows: ColocRow[], result: Awaited<ReturnType<typeof analyzeFiles>>): string {
+function human(rows: ColocRow[], result: ColocImageResult): string {
   const name = (c: { index: number; name: string | null }) => (c.name ? `${c.index} (${c.name})` : String(c.index));
   const head = `${result.image.file}${result.image.file2 ? ` + ${result.image.file2}` : ""}: ${result.image.width}×${result.image.height}${result.image.slices > 1 ? `×${result.image.slices}` : ""} ${result.image.sampleType}, ch1 ${name(result.channels.ch1)} vs ch2 ${name(result.channels.ch2)}`;
   const fmt = (v: number | null) => (v === null ? "—" : Number.isNaN(v) ? "NaN" : formatNumber(v, 4));

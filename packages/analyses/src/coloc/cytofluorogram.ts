@@ -1,14 +1,16 @@
-/** `--histogram out.png`: the cytofluorogram of the analysed pixels, rendered to PNG with resvg. */
+/**
+ * The cytofluorogram of an analysed image: the 2-D histogram of the region's (ch1, ch2) with the
+ * Costes regression line and the thresholds (lines only when there is a single region; a per-cell
+ * analysis has one pair per cell, listed in its table).
+ */
 import { cytofluorogramSvg } from "@adclab/report";
-import { Resvg } from "@resvg/resvg-js";
-import type { ColocFileResult } from "./analyze-files.ts";
+import { svgToPng } from "@adclab/report/node";
+import type { ColocAnalysedPixels, ColocImageResult } from "./analyze.ts";
 
-export function renderHistogram(result: ColocFileResult): Uint8Array {
-  const p = result.pixels;
-  if (!p) throw new Error("renderHistogram needs the pixels (analyzeFiles with keepPixels)");
+export function colocCytofluorogramSvg(result: Pick<ColocImageResult, "rows" | "channels">, p: ColocAnalysedPixels) {
   const single = result.rows.length === 1 ? result.rows[0] : undefined;
   const name = (c: { index: number; name: string | null }, k: number) => `channel ${k}: ${c.name ?? `#${c.index}`}`;
-  const svg = cytofluorogramSvg({
+  return cytofluorogramSvg({
     ch1: p.ch1,
     ch2: p.ch2,
     region: p.region,
@@ -23,5 +25,9 @@ export function renderHistogram(result: ColocFileResult): Uint8Array {
       ? `r = ${single.pearson.all.toFixed(3)}, thresholds ${single.thresholds.ch1} / ${single.thresholds.ch2} (${single.thresholds.method})`
       : `${result.rows.length} regions (lines per region in the results)`,
   });
-  return new Resvg(svg, { fitTo: { mode: "zoom", value: 2 }, font: { loadSystemFonts: true } }).render().asPng();
+}
+
+/** The same figure as PNG (rendered at 2×). */
+export function colocCytofluorogramPng(result: Pick<ColocImageResult, "rows" | "channels">, p: ColocAnalysedPixels) {
+  return svgToPng(colocCytofluorogramSvg(result, p), 2);
 }

@@ -1,0 +1,30 @@
+/** Co-localization (Protocol 1, `adclab coloc`): one image or a batch, bytes and options in. */
+export {
+  analyzeColocImage,
+  type ColocAnalysedPixels,
+  type ColocImageResult,
+  type ColocRow,
+  colocJson,
+} from "./analyze.ts";
+export {
+  COLOC_METRICS,
+  type ColocBatchImage,
+  type ColocBatchSummary,
+  type ColocDesignRow,
+  colocMetric,
+  colocRowsCsv,
+  type DesignSource,
+  parseColocDesign,
+  summarizeColocBatch,
+} from "./batch.ts";
+export { toCsv } from "./csv.ts";
+export { colocCytofluorogramPng, colocCytofluorogramSvg } from "./cytofluorogram.ts";
+export {
+  CLI_FIELD_NAMES,
+  type ColocAnalysisOptions,
+  type ColocFieldNames,
+  describeColocOptions,
+  parseColocThreshold,
+} from "./options.ts";
+export { type ColocChannelPreview, type ColocImageInfo, colocImageInfo } from "./previews.ts";
+export { type ColocChannel, type ColocFile, type ColocInput, type ColocPixels, readColocPixels } from "./read.ts";
