@@ -14,7 +14,7 @@ interface Diagnosis {
     name: string;
     posterior: number;
     prior: number;
-    evidence?: { verdict: "for" | "against" | "neutral"; sentence: string }[];
+    evidence?: { verdict: "for" | "against" | "neutral"; sentence: string; log10BayesFactor: number }[];
   }[];
   nextExperiments: {
     assayId: string;
@@ -36,6 +36,18 @@ const EXAMPLE = `{
     { "id": "tariquidar_reversal_fold", "value": 10 }
   ]
 }`;
+
+const VERDICT_LABEL = { for: "for", against: "against", neutral: "neutral" } as const;
+
+/**
+ * The likelihood ratio of one result, for the candidate against its alternatives, as a factor:
+ * "×12" for, "÷12" against (the core's log10BayesFactor; its verdict decides the label).
+ */
+export function bayesFactor(log10: number): string {
+  const f = 10 ** Math.abs(log10);
+  const s = f >= 100 ? f.toFixed(0) : f >= 10 ? f.toFixed(1) : f.toFixed(2);
+  return `${log10 >= 0 ? "×" : "÷"}${s}`;
+}
 
 /** As the CLI prints probabilities (apps/cli diagnose: one decimal percent, "<0.1%" below). */
 export function pct(p: number): string {
@@ -110,6 +122,10 @@ export function TroubleshooterPage() {
             </tbody>
           </table>
           <h2>Evidence</h2>
+          <p className="hint">
+            Each result is weighed by how much better the candidate predicted it than the other explanations did (given
+            the remaining results): for, against, or neutral (within a factor of 2).
+          </p>
           {result.candidates.slice(0, 3).map((c) => (
             <div key={c.rank}>
               <h3>
@@ -117,8 +133,11 @@ export function TroubleshooterPage() {
               </h3>
               <ul>
                 {(c.evidence ?? []).map((ev) => (
-                  <li key={ev.sentence} className={`evidence-${ev.verdict}`}>
-                    {ev.verdict === "for" ? "+ " : ev.verdict === "against" ? "− " : ""}
+                  <li key={ev.sentence} className={`evidence-${ev.verdict}`} data-verdict={ev.verdict}>
+                    <strong className="verdict">{VERDICT_LABEL[ev.verdict]}</strong>{" "}
+                    <span title="likelihood ratio of this result for the candidate against its alternatives">
+                      ({bayesFactor(ev.log10BayesFactor)})
+                    </span>{" "}
                     {ev.sentence}
                   </li>
                 ))}

@@ -75,12 +75,18 @@ function formatRange(def: ObservationDefinition, lo: number, hi: number): string
 
 /**
  * Evidence for and against candidate `c` (index into model.candidates), strongest first. The weight
- * of observation i is its Bayes factor given the other observations,
- *   log10 p(o_i | o_-i, c) − log10 p(o_i | o_-i),
- * so that a result is judged against the strengths the rest of the data already imply (a
- * free-DM1 IC50 of 1 is no evidence against weak MDR1 overexpression, but it is against the strong
- * overexpression a 30-fold T-DM1 resistance would need). The predicted range shown is over the
- * strength cells that carry at least 5% of the candidate's weight given the other observations.
+ * of observation i is its likelihood ratio against the alternatives, given the other observations:
+ *   log10 p(o_i | o_-i, c) − log10 p(o_i | o_-i, not c),
+ * where "not c" is every other candidate, weighted by its prior times how well it explains the rest
+ * of the data, p(o_-i | c'). So a result is "for" c when c predicted it better than the
+ * explanations that compete with c do, and "against" when they predicted it better — whatever c's
+ * own posterior. (Comparing with the mixture of ALL candidates, c included, calls everything
+ * neutral for a leading candidate, which then dominates the mixture.) Conditioning on the rest
+ * judges a result against the strengths the other data already imply: a free-DM1 IC50 of 1 is no
+ * evidence against weak MDR1 overexpression, but it is against the strong overexpression a
+ * 30-fold T-DM1 resistance would need. The predicted range shown is over the strength cells that
+ * carry at least 5% of the candidate's weight given the other observations, or given all of them
+ * (where it explains this result, if it can), so that the range shown is the one the ratio weighs.
  */
 export function explainCandidate(
   model: InferenceModel,
@@ -97,16 +103,28 @@ export function explainCandidate(
     const sums = rows.map((row) => row.reduce((acc, x, j) => (j === without ? acc : acc + x), 0));
     return logSumExp(sums) - Math.log(rows.length);
   };
+  const nCand = model.candidates.length;
+  // log Σ_{c'≠c} prior(c')·p(o_S | c'): the alternatives' evidence for S = all, or all but i.
+  const others = (without: number) => {
+    const xs = new Float64Array(nCand - 1);
+    let k = 0;
+    for (let ci = 0; ci < nCand; ci++) if (ci !== c) xs[k++] = logEvidence(ci, without) + logPriors[ci]!;
+    return logSumExp(xs);
+  };
+  const othersAll = others(-1);
+  const allSums = cellLL[c]!.map((row) => row.reduce((acc, x) => acc + x, 0));
+  const zAll = logSumExp(allSums);
   const items = observations.map((o, i) => {
     const def = observationDefinition(o.id);
     const mine = logEvidence(c, -1) - logEvidence(c, i);
-    const all = logSumExp(model.candidates.map((_, ci) => logEvidence(ci, -1) + logPriors[ci]!));
-    const rest = logSumExp(model.candidates.map((_, ci) => logEvidence(ci, i) + logPriors[ci]!));
-    const log10BayesFactor = (mine - (all - rest)) / Math.LN10;
+    const theirs = othersAll - others(i);
+    const log10BayesFactor = (mine - theirs) / Math.LN10;
     const restSums = cellLL[c]!.map((row) => row.reduce((acc, x, j) => (j === i ? acc : acc + x), 0));
     const z = logSumExp(restSums);
+    // What the candidate predicted from the other results, and the strengths at which it explains
+    // this one (the cells that carry its likelihood of o_i): both enter the likelihood ratio.
     const preds = cand.cells
-      .filter((_, k) => Math.exp(restSums[k]! - z) >= 0.05)
+      .filter((_, k) => Math.exp(restSums[k]! - z) >= 0.05 || Math.exp(allSums[k]! - zAll) >= 0.05)
       .map((cell) => cell.predicted[def.predictedBy]);
     const lo = Math.min(...preds);
     const hi = Math.max(...preds);
@@ -116,8 +134,13 @@ export function explainCandidate(
         : log10BayesFactor < -EVIDENCE_THRESHOLD_LOG10
           ? "against"
           : "neutral";
-    const says = verdict === "for" ? "argues for" : verdict === "against" ? "argues against" : "does not discriminate";
-    const sentence = `${def.label} ${describeObserved(def, o.value)} (${formatValue(def, o.value)}; ${name} predicts ${formatRange(def, lo, hi)}): ${says} ${name}`;
+    const says =
+      verdict === "for"
+        ? `argues for ${name}`
+        : verdict === "against"
+          ? `argues against ${name}`
+          : `does not discriminate ${name} from its alternatives`;
+    const sentence = `${def.label} ${describeObserved(def, o.value)} (${formatValue(def, o.value)}; ${name} predicts ${formatRange(def, lo, hi)}): ${says}`;
     return {
       observation: o.id,
       label: def.label,
