@@ -203,6 +203,89 @@ describe("adclab fit — results", () => {
     assert.equal(half.code, 2);
     assert.match(half.err, /--time0: separate GR tables need both --controls and --time0/);
   });
+  it("inhibitor reversal and its ratio to the parental line's, against a hand computation", async () => {
+    // examples/dose-response/reversal-long.csv (scripts/fixtures/dose-response/reversal-long.py):
+    // T-DM1 alone and T-DM1 + verapamil in KPL-4 and KPL-4 T-DM1R; 27 wells per curve, df 23.
+    const csv = join(examples, "reversal-long.csv");
+    const r = await run("fit", csv, "--reversal", "KPL-4 T-DM1R:verapamil:KPL-4", "--json");
+    assert.equal(r.code, 0, r.err);
+    const j = JSON.parse(r.out);
+    const curve = (id: string) => j.curves.find((c: { id: string }) => c.id === id);
+    const [ra, ri, pa, pi] = [
+      "KPL-4 T-DM1R · T-DM1",
+      "KPL-4 T-DM1R · T-DM1 + verapamil",
+      "KPL-4 · T-DM1",
+      "KPL-4 · T-DM1 + verapamil",
+    ].map(curve);
+    assert.equal(j.reversals.length, 1);
+    const [rev] = j.reversals;
+    assert.deepEqual([rev.alone, rev.withInhibitor, rev.compound], [ra.id, ri.id, "T-DM1"]);
+    // By hand from the four fits' log10 IC50 and its SE (independent fits, so no covariance):
+    // ratio = 10^(L_alone − L_inh); log CI = 10^(ΔL ± t·√(se₁² + se₂²)); delta CI = r ± t·r·ln10·√(se₁² + se₂²);
+    // Fieller from the roots of ρ²(e₂² − t²V₂) − 2ρe₁e₂ + (e₁² − t²V₁) = 0 with V = (ln10·e·se)².
+    // t quantiles from R: qt(0.975, 46) and qt(0.975, 92) (df pooled over the fits).
+    const t46 = 2.01289559891943;
+    const t92 = 1.98608631695113;
+    const byHand = (a: typeof ra, b: typeof ra) => {
+      const d = a.logIC50.value - b.logIC50.value;
+      const s = Math.hypot(a.logIC50.se, b.logIC50.se);
+      const ratio = 10 ** d;
+      const [e1, e2] = [10 ** a.logIC50.value, 10 ** b.logIC50.value];
+      const [v1, v2] = [(Math.LN10 * e1 * a.logIC50.se) ** 2, (Math.LN10 * e2 * b.logIC50.se) ** 2];
+      const qa = e2 * e2 - t46 ** 2 * v2;
+      const qb = e1 * e2;
+      const qc = e1 * e1 - t46 ** 2 * v1;
+      const root = Math.sqrt(qb * qb - qa * qc);
+      return {
+        ratio,
+        log: [ratio / 10 ** (t46 * s), ratio * 10 ** (t46 * s)],
+        delta: [ratio - t46 * ratio * Math.LN10 * s, ratio + t46 * ratio * Math.LN10 * s],
+        fieller: [(qb - root) / qa, (qb + root) / qa],
+      };
+    };
+    const close = (x: number, y: number, tol = 1e-9) => assert.ok(Math.abs(x / y - 1) < tol, `${x} vs ${y}`);
+    for (const [row, a, b] of [
+      [rev.reversal, ra, ri],
+      [rev.parental.reversal, pa, pi],
+    ]) {
+      const h = byHand(a, b);
+      close(row.value, h.ratio);
+      close(row.value, a.ic50_nM / b.ic50_nM);
+      assert.equal(row.df, 46);
+      for (const k of ["log", "delta", "fieller"] as const) {
+        close(row.ci95[k][0], h[k][0]!);
+        close(row.ci95[k][1], h[k][1]!);
+      }
+    }
+    const dL = ra.logIC50.value - ri.logIC50.value - (pa.logIC50.value - pi.logIC50.value);
+    const s4 = Math.sqrt([ra, ri, pa, pi].reduce((acc, c) => acc + c.logIC50.se ** 2, 0));
+    close(rev.ratioToParental.value, 10 ** dL);
+    close(rev.ratioToParental.ci95[0], 10 ** (dL - t92 * s4));
+    close(rev.ratioToParental.ci95[1], 10 ** (dL + t92 * s4));
+    assert.equal(rev.ratioToParental.df, 92);
+    // The file's true reversals (20 and 1.43, ratio 14) lie inside the 95 % intervals.
+    assert.ok(rev.reversal.ci95.fieller[0] < 20 && 20 < rev.reversal.ci95.fieller[1]);
+    assert.ok(rev.ratioToParental.ci95[0] < 14 && 14 < rev.ratioToParental.ci95[1]);
+    // The table a user reads.
+    const text = await run("fit", csv, "--reversal", "KPL-4 T-DM1R:verapamil:KPL-4");
+    assert.match(text.out, /KPL-4 T-DM1R\s+verapamil\s+T-DM1\s+18\.8\s/);
+  });
+  it("rejects a reversal it cannot compute, naming the flag", async () => {
+    const csv = join(examples, "reversal-long.csv");
+    const cases: [string, RegExp][] = [
+      ["KPL-4 T-DM1R", /--reversal: a reversal is SAMPLE:INHIBITOR or SAMPLE:INHIBITOR:PARENTAL/],
+      ["MCF-7:verapamil", /--reversal: no curves for sample 'MCF-7'/],
+      [
+        "KPL-4 T-DM1R:lapatinib",
+        /--reversal: sample 'KPL-4 T-DM1R' has no pair of curves 'DRUG' and 'DRUG \+ lapatinib'/,
+      ],
+      ["KPL-4:verapamil:KPL-4", /--reversal: the parental line must differ from the sample/],
+    ];
+    for (const [spec, pattern] of cases) await rejects(csv, pattern, "--reversal", spec);
+    const gr = await run("fit", join(examples, "gr-counts.csv"), "--model", "gr", "--reversal", "A:B");
+    assert.equal(gr.code, 2);
+    assert.match(gr.err, /--reversal: --reversal is for IC50 models, not gr/);
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

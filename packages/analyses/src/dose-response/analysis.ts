@@ -1,0 +1,108 @@
+/**
+ * One dose–response analysis — what `adclab fit` prints with --json, what the API stores and what
+ * the demo project holds: the files' bytes and the options in; the result, the figure spec out.
+ * Nothing here touches a disk or a network; the caller writes the outputs.
+ */
+import { type ConcentrationUnit, isMassUnit, toCurves } from "@adclab/core";
+import { type DoseResponseFigureSpec, doseResponseSvg, type FigureDocument } from "@adclab/report";
+import { grFigure, ic50Figure } from "./figure.ts";
+import { fitGrCurves, type GrCurveRow, grCurvesOf, grRow } from "./gr.ts";
+import {
+  type ComparisonRow,
+  compareRow,
+  findCurve,
+  fitIc50Curves,
+  type Ic50CurveRow,
+  ic50Row,
+  type ReversalRow,
+} from "./ic50.ts";
+import type { DoseResponseOptions } from "./options.ts";
+import { type DoseResponseFiles, readDoseResponseTable } from "./read.ts";
+import { reversalRows } from "./reversal.ts";
+import { reportUnit } from "./units.ts";
+
+/** The `adclab fit --json` document (docs/cli/fit.md), IC50 models. */
+export interface Ic50Result {
+  file: string;
+  model: Exclude<DoseResponseOptions["model"], "gr">;
+  normalization: "vehicle" | "none";
+  responseUnit: "%" | "raw";
+  concentrationUnit: string;
+  curves: Ic50CurveRow[];
+  comparisons: ComparisonRow[];
+  reversals: ReversalRow[];
+  warnings: string[];
+  /** The path written by --plot (CLI only). */
+  figure?: string;
+}
+
+/** The `adclab fit --model gr --json` document. */
+export interface GrResult {
+  file: string;
+  model: "gr";
+  concentrationUnit: string;
+  curves: GrCurveRow[];
+  comparisons: [];
+  reversals: [];
+  warnings: string[];
+  figure?: string;
+}
+
+export type DoseResponseResult = Ic50Result | GrResult;
+
+export interface DoseResponseAnalysis {
+  result: DoseResponseResult;
+  figure: DoseResponseFigureSpec;
+}
+
+/** Runs the analysis; `o` comes from parseDoseResponseOptions (checked before any file is read). */
+export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions): DoseResponseAnalysis {
+  const read = readDoseResponseTable(files, o);
+  const { table } = read;
+  const file = files.file.name;
+  const unit = reportUnit(table);
+  const warnings = [...table.warnings];
+  if (isMassUnit(table.concentrationUnit as ConcentrationUnit)) {
+    warnings.push(`concentrations in ${table.concentrationUnit} were converted to nM; results are reported in nM`);
+  }
+  if (o.model === "gr") {
+    const curves = grCurvesOf(read);
+    const metrics = fitGrCurves(curves);
+    return {
+      result: {
+        file,
+        model: "gr",
+        concentrationUnit: unit.label,
+        curves: curves.map((c, i) => grRow(c, metrics[i]!, unit)),
+        comparisons: [],
+        reversals: [],
+        warnings,
+      },
+      figure: grFigure(curves, metrics, unit),
+    };
+  }
+  const model = o.model;
+  const set = toCurves(table, o.normalize ? { normalize: o.normalize } : {});
+  const fits = fitIc50Curves(set, model);
+  const comparisons = o.compare.map((c) => compareRow(findCurve(fits, c.reference), findCurve(fits, c.test), model));
+  const reversals = reversalRows(fits, o.reversal);
+  return {
+    result: {
+      file,
+      model,
+      normalization: set.normalization,
+      responseUnit: set.responseUnit,
+      concentrationUnit: unit.label,
+      curves: fits.map((r) => ic50Row(r, unit, set.responseUnit)),
+      comparisons,
+      reversals,
+      warnings: [...warnings, ...set.warnings.filter((w) => !warnings.includes(w))],
+    },
+    figure: ic50Figure(fits, unit, set.responseUnit === "%" ? "Response (% of vehicle)" : "Response"),
+  };
+}
+
+/** The figure as SVG text; `document` is the browser's or @adclab/report/node's nodeDocument(). */
+export function doseResponseFigureSvg(a: DoseResponseAnalysis, document: FigureDocument): string {
+  return doseResponseSvg(a.figure, document);
+}

@@ -1,0 +1,239 @@
+/**
+ * IC50 models (ll4, prism4, 3pl, 5pl): one fit per curve with its profile-likelihood CI, the
+ * comparison rows (fold resistance with delta, Fieller and log CIs as drc's EDcomp, and the
+ * shared-LogIC50 F test) and the inhibitor-reversal rows.
+ */
+import {
+  type CurveSet,
+  type DoseResponseFit,
+  type DoseResponseModelName,
+  fitDoseResponse,
+  InputError,
+  ic50Ratio,
+  logIc50Of,
+  profileIc50Interval,
+  type RatioInterval,
+  testSharedParameter,
+} from "@adclab/core";
+import type { ReportUnit } from "./units.ts";
+
+export interface CurveFit {
+  id: string;
+  sample: string;
+  compound: string;
+  time_h?: number;
+  fit: DoseResponseFit;
+  /** Profile-likelihood 95 % CI of the IC50 in nM (upper null when open), or null. */
+  profile: [number, number | null] | null;
+  x: Float64Array;
+  y: Float64Array;
+}
+
+export interface Estimate {
+  value: number;
+  se: number;
+}
+
+export interface Ic50CurveRow {
+  id: string;
+  sample: string;
+  compound: string;
+  model: DoseResponseModelName;
+  ic50: { value: number; qualifier: "=" | ">" | "<"; ci95: [number, number] | null; unit: string };
+  ic50_nM: number;
+  ic50_ci95_nM: [number, number] | null;
+  ic50_profileCi95_nM: [number, number | null] | null;
+  logIC50: Estimate;
+  hill: Estimate;
+  top: Estimate;
+  bottom: Estimate;
+  asymmetry?: Estimate;
+  native: Record<string, Estimate>;
+  responseUnit: string;
+  r2: number;
+  rse: number;
+  n: number;
+  df: number;
+  converged: boolean;
+  reason: string;
+  flags: string[];
+}
+
+export type Qualifier = "=" | ">" | "<" | "?";
+
+/** A ratio of two IC50s: the value, how it is bounded, and its CIs when both IC50s are in range. */
+export interface RatioRow {
+  value: number;
+  qualifier: Qualifier;
+  se: number | null;
+  df: number | null;
+  ci95: { delta: [number, number | null]; fieller: [number, number | null]; log: [number, number | null] } | null;
+}
+
+export interface ComparisonRow {
+  reference: string;
+  test: string;
+  fold: RatioRow;
+  sharedLogIC50FTest: { f: number; df1: number; df2: number; pValue: number } | null;
+  note?: string;
+}
+
+export interface ReversalRow {
+  sample: string;
+  inhibitor: string;
+  /** The drug whose IC50 is compared alone and with the inhibitor. */
+  compound: string;
+  /** Curve ids. */
+  alone: string;
+  withInhibitor: string;
+  /** IC50(alone)/IC50(+ inhibitor): > 1 means the inhibitor restores sensitivity. */
+  reversal: RatioRow;
+  parental?: { sample: string; alone: string; withInhibitor: string; reversal: RatioRow };
+  /**
+   * The sample's reversal ÷ the parental line's, with a log-scale CI (four independent fits;
+   * core's compareReversal): > 1 means the inhibitor acts on what makes the line resistant.
+   */
+  ratioToParental?: {
+    value: number;
+    qualifier: Qualifier;
+    seLog10: number | null;
+    df: number | null;
+    ci95: [number, number] | null;
+  };
+}
+
+/**
+ * The IC50 to report. The engine gives no number for a fit that did not converge; when it also
+ * says the IC50 lies beyond the tested range, the tested limit is still a true bound ("> 1000 nM").
+ */
+export function reportedIc50(f: DoseResponseFit): number {
+  const v = f.ic50.value_nM;
+  if (Number.isFinite(v) || f.ic50.qualifier === "=") return v;
+  return f.ic50.qualifier === ">" ? f.testedRange_nM[1] : f.testedRange_nM[0];
+}
+
+export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName): CurveFit[] {
+  return set.curves.map((c) => {
+    const data = { concentration_nM: c.concentration_nM, response: c.response };
+    const fit = fitDoseResponse(data, { model });
+    // The profile-likelihood interval (R's confint.nls) follows the SSR surface; only for IC50s in range.
+    let profile: [number, number | null] | null = null;
+    if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0) {
+      const [lo, hi] = profileIc50Interval(data, fit, { model }).ci_nM;
+      if (Number.isFinite(lo) && !Number.isNaN(hi)) profile = [lo, Number.isFinite(hi) ? hi : null];
+    }
+    return {
+      id: c.id,
+      sample: c.sample,
+      compound: c.compound,
+      ...(c.time_h !== undefined ? { time_h: c.time_h } : {}),
+      fit,
+      profile,
+      x: c.concentration_nM,
+      y: c.response,
+    };
+  });
+}
+
+export function ic50Row(r: CurveFit, unit: ReportUnit, responseUnit: string): Ic50CurveRow {
+  const f = r.fit;
+  const k = unit.perNanomolar;
+  return {
+    id: r.id,
+    sample: r.sample,
+    compound: r.compound,
+    model: f.model,
+    ic50: {
+      value: reportedIc50(f) * k,
+      qualifier: f.ic50.qualifier,
+      ci95: f.ic50.ci95_nM ? [f.ic50.ci95_nM[0] * k, f.ic50.ci95_nM[1] * k] : null,
+      unit: unit.label,
+    },
+    ic50_nM: reportedIc50(f),
+    ic50_ci95_nM: f.ic50.ci95_nM,
+    ic50_profileCi95_nM: r.profile,
+    logIC50: { value: f.params.logIC50, se: f.se.logIC50 },
+    hill: { value: f.params.hill, se: f.se.hill },
+    top: { value: f.params.top, se: f.se.top },
+    bottom: { value: f.params.bottom, se: f.se.bottom },
+    ...(f.params.asymmetry !== undefined
+      ? { asymmetry: { value: f.params.asymmetry, se: f.se.asymmetry as number } }
+      : {}),
+    native: Object.fromEntries(
+      f.native.names.map((name, i) => [name, { value: f.native.values[i]!, se: f.native.se[i]! }]),
+    ),
+    responseUnit,
+    r2: f.r2,
+    rse: f.rse,
+    n: f.n,
+    df: f.df,
+    converged: f.converged,
+    reason: f.reason,
+    flags: f.flags,
+  };
+}
+
+export function findCurve<T extends { id: string; sample: string }>(curves: T[], name: string, field = "--compare"): T {
+  const exact = curves.find((c) => c.id === name);
+  if (exact) return exact;
+  const bySample = curves.filter((c) => c.sample === name);
+  if (bySample.length === 1) return bySample[0]!;
+  throw new InputError(
+    bySample.length > 1
+      ? `'${name}' names ${bySample.length} curves; give the full curve name`
+      : `no curve named '${name}'`,
+    { field, expected: curves.map((c) => `'${c.id}'`).join(", ") },
+  );
+}
+
+/** How a ratio num/den is bounded when either IC50 is only a bound (beyond the tested range). */
+export function ratioQualifier(num: Qualifier, den: Qualifier): Qualifier {
+  if (num === "=" && den === "=") return "=";
+  const up = (num === ">" || num === "=") && (den === "<" || den === "=");
+  const down = (num === "<" || num === "=") && (den === ">" || den === "=");
+  return up ? ">" : down ? "<" : "?";
+}
+
+/**
+ * IC50(numerator)/IC50(denominator) from two independent fits, with the engine's delta-method,
+ * Fieller and log-scale 95 % CIs (drc's EDcomp intervals). Beyond the tested range the ratio is a
+ * bound from the reported IC50s, never an extrapolation, and has no CI.
+ */
+export function ic50RatioRow(numerator: DoseResponseFit, denominator: DoseResponseFit): RatioRow {
+  const qualifier = ratioQualifier(numerator.ic50.qualifier, denominator.ic50.qualifier);
+  const value = reportedIc50(numerator) / reportedIc50(denominator);
+  const interval = (i: RatioInterval): [number, number | null] => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
+  if (qualifier === "=" && numerator.converged && denominator.converged) {
+    const r = ic50Ratio(logIc50Of(numerator), logIc50Of(denominator));
+    return {
+      value,
+      qualifier,
+      se: r.se,
+      df: r.df,
+      ci95: { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) },
+    };
+  }
+  return { value, qualifier, se: null, df: null, ci95: null };
+}
+
+/** Fold = IC50(test)/IC50(reference), with CIs and the shared-LogIC50 F test. */
+export function compareRow(ref: CurveFit, test: CurveFit, model: DoseResponseModelName): ComparisonRow {
+  const fold = ic50RatioRow(test.fit, ref.fit);
+  let fTest: ComparisonRow["sharedLogIC50FTest"] = null;
+  let note: string | undefined;
+  if (model === "5pl") {
+    note = "the shared-LogIC50 F test is fitted with the 4PL; not run for 5PL";
+  } else {
+    const fixed = model === "3pl" ? { bottom: 0 } : {};
+    const t = testSharedParameter(
+      [
+        { concentration_nM: ref.x, response: ref.y },
+        { concentration_nM: test.x, response: test.y },
+      ],
+      "logIC50",
+      { fixed },
+    );
+    fTest = { f: t.fTest.f, df1: t.fTest.dfNumerator, df2: t.fTest.dfDenominator, pValue: t.fTest.pValue };
+  }
+  return { reference: ref.id, test: test.id, fold, sharedLogIC50FTest: fTest, ...(note ? { note } : {}) };
+}

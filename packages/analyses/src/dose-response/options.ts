@@ -1,0 +1,104 @@
+/**
+ * The options of a dose–response analysis, as `adclab fit` takes them and the API passes them.
+ * Checked before any file is read, so a bad flag is reported first and nothing is computed.
+ * Field names in errors are the CLI's flags, so the API answers with the CLI's message.
+ */
+import { type ConcentrationUnit, InputError, type Normalization, normalizeConcentrationUnit } from "@adclab/core";
+
+export const DOSE_RESPONSE_MODELS = ["ll4", "prism4", "3pl", "5pl", "gr"] as const;
+export type DoseResponseModelOption = (typeof DOSE_RESPONSE_MODELS)[number];
+
+/** The options as text, the way a command line or a JSON request gives them. */
+export interface DoseResponseOptionsInput {
+  model?: string;
+  normalize?: string;
+  /** "REFERENCE:TEST" curve names: fold = IC50(TEST)/IC50(REFERENCE). */
+  compare?: readonly string[];
+  /** "SAMPLE:INHIBITOR[:PARENTAL]": IC50(alone)/IC50(+ inhibitor), and its ratio to the parental line's. */
+  reversal?: readonly string[];
+  unit?: string;
+  mw?: string | number;
+}
+
+export interface ReversalRequest {
+  sample: string;
+  inhibitor: string;
+  parental?: string;
+}
+
+export interface DoseResponseOptions {
+  model: DoseResponseModelOption;
+  normalize?: Normalization;
+  unit?: ConcentrationUnit;
+  mw?: number;
+  compare: { reference: string; test: string }[];
+  reversal: ReversalRequest[];
+}
+
+export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseResponseOptions {
+  const model = o.model ?? "ll4";
+  if (!(DOSE_RESPONSE_MODELS as readonly string[]).includes(model)) {
+    throw new InputError(`unknown model '${model}'`, { field: "--model", expected: DOSE_RESPONSE_MODELS.join(", ") });
+  }
+  if (o.normalize !== undefined && o.normalize !== "vehicle" && o.normalize !== "none") {
+    throw new InputError(`unknown normalization '${o.normalize}'`, {
+      field: "--normalize",
+      expected: "vehicle or none",
+    });
+  }
+  let unit: ConcentrationUnit | undefined;
+  if (o.unit !== undefined) {
+    unit = normalizeConcentrationUnit(o.unit);
+    if (!unit) throw new InputError(`unknown unit '${o.unit}'`, { field: "--unit", expected: "nM, µM, µg/mL, …" });
+  }
+  let mw: number | undefined;
+  if (o.mw !== undefined) {
+    mw = typeof o.mw === "number" ? o.mw : o.mw.trim() === "" ? Number.NaN : Number(o.mw);
+    if (!(Number.isFinite(mw) && mw > 0)) {
+      throw new InputError("not a molecular weight", {
+        field: "--mw",
+        expected: "a positive number of g/mol",
+        got: o.mw,
+      });
+    }
+  }
+  const compare = (o.compare ?? []).map((c) => {
+    const parts = c.split(":");
+    if (parts.length !== 2 || !parts[0] || !parts[1]) {
+      throw new InputError("a comparison is REFERENCE:TEST", {
+        field: "--compare",
+        expected: "e.g. 'BT-474:BT-474-TR' (fold = IC50(TEST)/IC50(REFERENCE))",
+        got: c,
+      });
+    }
+    return { reference: parts[0], test: parts[1] };
+  });
+  const reversal = (o.reversal ?? []).map((r): ReversalRequest => {
+    const parts = r.split(":").map((p) => p.trim());
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === "")) {
+      throw new InputError("a reversal is SAMPLE:INHIBITOR or SAMPLE:INHIBITOR:PARENTAL", {
+        field: "--reversal",
+        expected:
+          "e.g. 'KPL-4 T-DM1R:verapamil:KPL-4' (reversal = IC50(T-DM1)/IC50(T-DM1 + verapamil), and its ratio to KPL-4's)",
+        got: r,
+      });
+    }
+    const [sample, inhibitor, parental] = parts as [string, string, string | undefined];
+    if (parental === sample) {
+      throw new InputError("the parental line must differ from the sample", { field: "--reversal", got: r });
+    }
+    return parental === undefined ? { sample, inhibitor } : { sample, inhibitor, parental };
+  });
+  if (model === "gr" && compare.length)
+    throw new InputError("--compare is for IC50 models, not gr", { field: "--compare" });
+  if (model === "gr" && reversal.length)
+    throw new InputError("--reversal is for IC50 models, not gr", { field: "--reversal" });
+  return {
+    model: model as DoseResponseModelOption,
+    ...(o.normalize ? { normalize: o.normalize as Normalization } : {}),
+    ...(unit ? { unit } : {}),
+    ...(mw !== undefined ? { mw } : {}),
+    compare,
+    reversal,
+  };
+}
