@@ -9,6 +9,7 @@ import type { App, AppEnv, ServerOptions } from "./context.ts";
 import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
 import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
+import { registerColoc } from "./routes/coloc.ts";
 import { registerFiles } from "./routes/files.ts";
 import { registerLibrary } from "./routes/library.ts";
 import { registerMeta } from "./routes/meta.ts";
@@ -35,6 +36,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerUnits(app);
   registerLibrary(app);
   registerAnalyses(app, o);
+  registerColoc(app, o);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -4,12 +4,31 @@
  * `run` computes the results that are stored with the inputs, options and ADCLab version.
  */
 import { diagnose, InputError, parseObservationSet } from "@adclab/core";
+import type { Store } from "@adclab/db";
 import { convertRequest } from "../routes/units.ts";
+import { colocKind } from "./coloc.ts";
+
+/** What a kind may look at while it prepares: the store (for uploaded files) and the experiment. */
+export interface KindContext {
+  store: Store;
+  /** The experiment the analysis belongs to; null when it is run without being stored. */
+  experimentId: string | null;
+}
+
+export interface PreparedAnalysis {
+  /** What is stored as the analysis' inputs when it differs from the request (e.g. files with their SHA-256). */
+  inputs?: unknown;
+  run(): unknown | Promise<unknown>;
+}
 
 export interface AnalysisKind {
   /** The CLI command that gives the same result. */
   cli: string;
-  prepare(inputs: unknown, options: Record<string, unknown>): () => unknown;
+  prepare(
+    inputs: unknown,
+    options: Record<string, unknown>,
+    ctx: KindContext,
+  ): PreparedAnalysis | Promise<PreparedAnalysis>;
 }
 
 function draws(options: Record<string, unknown>): number | undefined {
@@ -32,7 +51,7 @@ export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
       const set = parseObservationSet(inputs);
       const cellLine = typeof options.cellLine === "string" ? options.cellLine : set.cellLine;
       const n = draws(options);
-      return () => diagnose(set.observations, { cellLine, ...(n === undefined ? {} : { draws: n }) });
+      return { run: () => diagnose(set.observations, { cellLine, ...(n === undefined ? {} : { draws: n }) }) };
     },
   },
   convert: {
@@ -55,9 +74,10 @@ export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
         ...(typeof r.mw_g_per_mol === "number" ? { mw_g_per_mol: r.mw_g_per_mol } : {}),
       };
       const result = convertRequest(request); // validates now, so bad input writes nothing
-      return () => result;
+      return { run: () => result };
     },
   },
+  coloc: colocKind,
 };
 
 export const ANALYSIS_KIND_NAMES = Object.keys(ANALYSIS_KINDS);

@@ -46,18 +46,18 @@ async function runStored(
   inputs: unknown,
   options: Record<string, unknown>,
 ) {
-  const compute = analysisKind(kind).prepare(inputs, options); // bad input: 400, nothing written
+  const prepared = await analysisKind(kind).prepare(inputs, options, { store, experimentId }); // bad input: 400, nothing written
   const actor = c.get("actor");
   const row = await store.createAnalysis(actor, {
     experimentId,
     kind,
-    inputs: inputs ?? null,
+    inputs: (prepared.inputs === undefined ? inputs : prepared.inputs) ?? null,
     options,
     adclabVersion: ADCLAB_VERSION,
   });
   let finished: Analysis | undefined;
   try {
-    finished = await store.finishAnalysis(actor, row.id, { status: "done", results: compute() });
+    finished = await store.finishAnalysis(actor, row.id, { status: "done", results: await prepared.run() });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     finished = await store.finishAnalysis(actor, row.id, { status: "failed", error: { message } });
@@ -76,7 +76,14 @@ export function registerAnalyses(app: App, o: ServerOptions) {
       request: { body: jsonBody(ObservationDoc) },
       responses: { 200: json(Diagnosis, "The diagnosis"), 400: errorResponses[400], 401: errorResponses[401] },
     }),
-    (c) => c.json(analysisKind("diagnose").prepare(c.req.valid("json"), {})() as Record<string, unknown>, 200),
+    async (c) => {
+      const prepared = await analysisKind("diagnose").prepare(
+        c.req.valid("json"),
+        {},
+        { store: o.store, experimentId: null },
+      );
+      return c.json((await prepared.run()) as Record<string, unknown>, 200);
+    },
   );
   app.openapi(
     createRoute({

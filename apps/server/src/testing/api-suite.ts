@@ -18,6 +18,7 @@ import { type OpenDb, Store } from "@adclab/db";
 import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { App } from "../context.ts";
+import { colocApiTests } from "./coloc-suite.ts";
 
 type Opened = { db: OpenDb; stop?: () => Promise<void> };
 const LIMIT = 64 * 1024;
@@ -270,10 +271,12 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
           body: { kind: "astrology", inputs: {} },
         });
         assert.equal(unknown.status, 400);
-        assert.match(unknown.json.message, /^kind: unknown analysis 'astrology' \(expected diagnose, convert\)/);
+        assert.match(unknown.json.message, /^kind: unknown analysis 'astrology' \(expected diagnose, convert\b/);
         assert.equal((await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json.length, n);
       });
     });
+
+    colocApiTests(() => ({ app: local, store }), call);
 
     it("embedded mode answers only requests addressed to loopback", async () => {
       const r = await call(local, "GET", "/api/projects", { host: "evil.example:5174" });

@@ -11,6 +11,7 @@ import {
   InputError,
   type PixelArray,
   regionFromMask,
+  regionsFromLabels,
 } from "@adclab/core";
 import { CLI_FIELD_NAMES, type ColocAnalysisOptions, type ColocFieldNames, describeColocOptions } from "./options.ts";
 import { type ColocChannel, type ColocInput, readColocPixels } from "./read.ts";
@@ -44,61 +45,86 @@ export interface ColocAnalysedPixels {
   region: Uint32Array | null;
 }
 
-export async function analyzeColocImage(
+/**
+ * Reads and checks everything (files, channels, sizes, the mask or labels) and returns the
+ * analysis still to run: a caller that stores results can refuse bad input before it writes
+ * anything, and run the metrics afterwards.
+ */
+export async function prepareColocImage(
   input: ColocInput,
   o: ColocAnalysisOptions,
   fields: ColocFieldNames = CLI_FIELD_NAMES,
-): Promise<ColocImageResult & { pixels: ColocAnalysedPixels }> {
+): Promise<{ run(): ColocImageResult & { pixels: ColocAnalysedPixels } }> {
   const px = await readColocPixels({ ...input, frame: o.frame ?? input.frame }, fields);
   const a = px.stack;
   const regionName = (input.labels ?? input.mask)?.name;
+  const plane = a.width * a.height;
+  const parts =
+    o.perSlice && a.slices > 1
+      ? Array.from({ length: a.slices }, (_, z) => ({ slice: z + 1, from: z * plane, depth: 1 }))
+      : [{ slice: null, from: 0, depth: a.slices }];
+  const regionOf = (part: { from: number; depth: number }) =>
+    px.region ? (px.region.subarray(part.from, part.from + plane * part.depth) as PixelArray) : null;
+  if (px.regionKind === "labels" && px.region) regionsFromLabels(px.region, { file: regionName });
+  const masks = parts.map((part) => {
+    const r = regionOf(part);
+    if (px.regionKind !== "mask" || !r) return null;
+    const indices = regionFromMask(r);
+    if (indices.length < 2) {
+      throw new InputError("the mask selects fewer than two pixels", { file: regionName, field: fields.mask });
+    }
+    return indices;
+  });
   const options: ColocOptions = {
     threshold: o.threshold,
     kendall: o.kendall,
     costes: { iterations: o.costesIterations, blockSize: o.blockSize, seed: o.seed },
   };
-  const plane = a.width * a.height;
-  const rows: ColocRow[] = [];
-  const parts =
-    o.perSlice && a.slices > 1
-      ? Array.from({ length: a.slices }, (_, z) => ({ slice: z + 1, from: z * plane, depth: 1 }))
-      : [{ slice: null, from: 0, depth: a.slices }];
-  for (const part of parts) {
-    const size = plane * part.depth;
-    const image = {
-      ch1: px.ch1.subarray(part.from, part.from + size) as PixelArray,
-      ch2: px.ch2.subarray(part.from, part.from + size) as PixelArray,
-      dims: { width: a.width, height: a.height, depth: part.depth },
+  const run = () => {
+    const rows: ColocRow[] = [];
+    parts.forEach((part, k) => {
+      const size = plane * part.depth;
+      const image = {
+        ch1: px.ch1.subarray(part.from, part.from + size) as PixelArray,
+        ch2: px.ch2.subarray(part.from, part.from + size) as PixelArray,
+        dims: { width: a.width, height: a.height, depth: part.depth },
+      };
+      const r = regionOf(part);
+      if (px.regionKind === "labels" && r) {
+        for (const cell of analyzeCells(image, r, { ...options, file: regionName })) {
+          const { label, ...result } = cell;
+          rows.push({ slice: part.slice, label, ...result });
+        }
+      } else {
+        rows.push({ slice: part.slice, label: null, ...analyzeColoc(image, masks[k] ?? null, options) });
+      }
+    });
+    return {
+      image: {
+        file: input.image.name,
+        file2: input.image2?.name ?? null,
+        format: a.format,
+        width: a.width,
+        height: a.height,
+        slices: a.slices,
+        sampleType: a.sampleType,
+        pixelSize: a.pixelSize ?? null,
+      },
+      channels: px.channels,
+      rows,
+      pixels: { ch1: px.ch1, ch2: px.ch2, region: px.region ? regionFromMask(px.region) : null },
     };
-    const r = px.region ? (px.region.subarray(part.from, part.from + size) as PixelArray) : null;
-    if (px.regionKind === "labels" && r) {
-      for (const cell of analyzeCells(image, r, { ...options, file: regionName })) {
-        const { label, ...result } = cell;
-        rows.push({ slice: part.slice, label, ...result });
-      }
-    } else {
-      const indices = r ? regionFromMask(r) : null;
-      if (indices && indices.length < 2) {
-        throw new InputError("the mask selects fewer than two pixels", { file: regionName, field: fields.mask });
-      }
-      rows.push({ slice: part.slice, label: null, ...analyzeColoc(image, indices, options) });
-    }
-  }
-  return {
-    image: {
-      file: input.image.name,
-      file2: input.image2?.name ?? null,
-      format: a.format,
-      width: a.width,
-      height: a.height,
-      slices: a.slices,
-      sampleType: a.sampleType,
-      pixelSize: a.pixelSize ?? null,
-    },
-    channels: px.channels,
-    rows,
-    pixels: { ch1: px.ch1, ch2: px.ch2, region: px.region ? regionFromMask(px.region) : null },
   };
+  return { run };
+}
+
+/** Reads, checks and analyses one image: `prepareColocImage(…).run()`. */
+export async function analyzeColocImage(
+  input: ColocInput,
+  o: ColocAnalysisOptions,
+  fields: ColocFieldNames = CLI_FIELD_NAMES,
+): Promise<ColocImageResult & { pixels: ColocAnalysedPixels }> {
+  return (await prepareColocImage(input, o, fields)).run();
 }
 
 /** Exactly the object `adclab coloc --json` prints. */

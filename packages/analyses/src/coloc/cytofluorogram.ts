@@ -22,7 +22,7 @@ export function colocCytofluorogramSvg(result: Pick<ColocImageResult, "rows" | "
     label1: name(result.channels.ch1, 1),
     label2: name(result.channels.ch2, 2),
     title: single
-      ? `r = ${single.pearson.all.toFixed(3)}, thresholds ${single.thresholds.ch1} / ${single.thresholds.ch2} (${single.thresholds.method})`
+      ? `r = ${(single.pearson.all ?? Number.NaN).toFixed(3)}, thresholds ${single.thresholds.ch1} / ${single.thresholds.ch2} (${single.thresholds.method})`
       : `${result.rows.length} regions (lines per region in the results)`,
   });
 }

@@ -5,6 +5,7 @@ export {
   type ColocImageResult,
   type ColocRow,
   colocJson,
+  prepareColocImage,
 } from "./analyze.ts";
 export {
   COLOC_METRICS,
