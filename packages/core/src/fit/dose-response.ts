@@ -11,6 +11,7 @@ import { InputError } from "../errors/input-error.ts";
 import { tCritical } from "../stats/distributions.ts";
 import { curveProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
 import { logDoses, prism4LogDoseModel, prism5LogDoseModel } from "./models.ts";
+import { Prism4LogDoseProblem } from "./prism4-problem.ts";
 import { profileIc50Interval } from "./profile.ts";
 import { startingValues4 } from "./starting-values.ts";
 
@@ -183,7 +184,7 @@ const GENERIC_KEYS: Record<string, (v: number) => [number, number]> = {
 /** Fits one dose–response curve. See DoseResponseFit for what comes back. */
 export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOptions = {}): DoseResponseFit {
   const model = options.model ?? "ll4";
-  if (!["ll4", "prism4", "3pl", "5pl"].includes(model)) {
+  if (model !== "ll4" && model !== "prism4" && model !== "3pl" && model !== "5pl") {
     throw new InputError("unknown dose–response model", {
       field: "model",
       expected: "ll4, prism4, 3pl or 5pl",
@@ -198,7 +199,7 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   const fixedMask = new Array<boolean>(nPar).fill(false);
   const fixedValues: number[] = new Array(nPar).fill(0);
   const fixedNames: string[] = [];
-  const fixed = { ...options.fixed };
+  const fixed: Partial<Record<string, number>> = options.fixed === undefined ? {} : { ...options.fixed };
   if (
     model === "3pl" &&
     fixed.bottom === undefined &&
@@ -208,7 +209,8 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   ) {
     fixed.bottom = 0;
   }
-  for (const [key, value] of Object.entries(fixed)) {
+  for (const key in fixed) {
+    const value = fixed[key];
     if (value === undefined) continue;
     const map = GENERIC_KEYS[key] ?? (model === "ll4" ? LL4_KEYS[key] : undefined);
     if (!map || (key === "asymmetry" && !five)) {
@@ -236,7 +238,9 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   const lower: number[] = new Array(nPar).fill(Number.NEGATIVE_INFINITY);
   const upper: number[] = new Array(nPar).fill(Number.POSITIVE_INFINITY);
   if (five) lower[4] = 1e-6; // S must stay positive
-  for (const [key, range] of Object.entries(options.bounds ?? {})) {
+  const bounds = options.bounds ?? {};
+  for (const key in bounds) {
+    const range = bounds[key as DoseResponseParameter];
     if (!range) continue;
     const map = GENERIC_KEYS[key];
     if (!map || (key === "asymmetry" && !five) || !(range[0] <= range[1])) {
@@ -267,15 +271,15 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
   });
   const p4 = [start.bottom, start.top, start.logIc50, start.hill];
   const lmOptions = {
-    lower: lower.slice(0, 4),
-    upper: upper.slice(0, 4),
-    fixed: fixedMask.slice(0, 4),
+    lower: five ? lower.slice(0, 4) : lower,
+    upper: five ? upper.slice(0, 4) : upper,
+    fixed: five ? fixedMask.slice(0, 4) : fixedMask,
     weights: options.weights,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   };
   const logX = logDoses(x);
-  const problem4 = curveProblem(prism4LogDoseModel, logX, y);
+  const problem4 = new Prism4LogDoseProblem(logX, y);
   let lm = solveLeastSquares(problem4, p4, lmOptions);
   if (!lm.converged) {
     lm = retryFromAlternativeStarts(lm, p4, fixedMask, (p) => solveLeastSquares(problem4, p, lmOptions), x);
@@ -290,7 +294,7 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
     });
     lm = lm5;
   }
-  const fit = summarise(model, lm, x, y, options.weights, fixedNames, level);
+  const fit = summarise(model, lm, x, logX, y, options.weights, fixedNames, level);
   if (options.profile) {
     const profileable = fit.ic50.qualifier === "=" && fit.converged && fit.df > 0 && !fixedMask[2];
     fit.ic50.profileCi95_nM = profileable
@@ -333,6 +337,7 @@ function summarise(
   model: DoseResponseModelName,
   lm: LmResult,
   x: Float64Array,
+  logX: Float64Array,
   y: Float64Array,
   weights: ArrayLike<number> | undefined,
   fixedNames: string[],
@@ -386,13 +391,24 @@ function summarise(
   for (let i = 0; i < n; i++) sst += (weights ? weights[i]! : 1) * (y[i]! - mean) ** 2;
   const r2 = 1 - lm.ssr / sst;
 
+  // Tested range, also as log10 doses (logX holds log10 of each dose, −∞ for zero doses).
   let minPos = Number.POSITIVE_INFINITY;
   let max = 0;
+  let logMinPos = Number.POSITIVE_INFINITY;
+  let logMax = Number.NEGATIVE_INFINITY;
   let hasZero = false;
-  for (const v of x) {
-    if (v > 0) minPos = Math.min(minPos, v);
-    else hasZero = true;
-    max = Math.max(max, v);
+  for (let i = 0; i < n; i++) {
+    const v = x[i]!;
+    if (v > 0) {
+      if (v < minPos) {
+        minPos = v;
+        logMinPos = logX[i]!;
+      }
+    } else hasZero = true;
+    if (v > max) {
+      max = v;
+      logMax = logX[i]!;
+    }
   }
 
   const flags: string[] = [];
@@ -405,7 +421,7 @@ function summarise(
   // "> highest dose". (Not applied to an IC50 below the tested range: there the whole range may
   // sit on the low plateau, which is a strong effect, not none.)
   const span = top - bottom;
-  const change = responseChangeAcrossRange(lm, hasZero ? 0 : minPos, max);
+  const change = responseChangeAcrossRange(lm, hasZero ? Number.NEGATIVE_INFINITY : logMinPos, logMax);
   const noEffect =
     Math.abs(span) <= 1e-6 * Math.max(Math.abs(top), Math.abs(bottom)) ||
     (ic50 >= minPos && Number.isFinite(change.se) && Number.isFinite(t) && Math.abs(change.value) <= t * change.se);
@@ -426,7 +442,7 @@ function summarise(
   // largest gap between neighbouring tested doses around it: the IC50 is only known to lie
   // between two doses, whatever the SE says.
   const width = Math.log10(81) / Math.abs(hill);
-  const gap = doseGapAround(x, logIC50);
+  const gap = doseGapAround(logX, logIC50);
   const stepLike = qualifier === "=" && width < gap;
   if (stepLike) flags.push("transition-between-doses");
   let ci: [number, number] | null = null;
@@ -438,23 +454,18 @@ function summarise(
   if (!lm.converged && qualifier === "=") value = Number.NaN;
 
   // Plateaus the data do not reach: fraction of the transition covered at each end of the tested range.
-  const fractionAt = (conc: number): number =>
-    conc <= 0 ? (hill < 0 ? 1 : 0) : 1 / (1 + 10 ** ((logIC50 - Math.log10(conc)) * hill));
-  // fractionAt is the weight of Top in the curve; for a falling curve (hill < 0) Top is the low-dose plateau.
-  const lowDoseFraction = fractionAt(hasZero ? 0 : minPos);
-  const highDoseFraction = fractionAt(max);
+  // topWeight is the weight of Top in the curve; for a falling curve (hill < 0) Top is the low-dose plateau.
+  const lowDoseFraction = hasZero ? (hill < 0 ? 1 : 0) : topWeight(logIC50, logMinPos, hill);
+  const highDoseFraction = max <= 0 ? (hill < 0 ? 1 : 0) : topWeight(logIC50, logMax, hill);
   const lowPlateau = hill < 0 ? "top" : "bottom";
   const highPlateau = hill < 0 ? "bottom" : "top";
   const lowCovered = hill < 0 ? 1 - lowDoseFraction : lowDoseFraction; // distance from the low-dose plateau
   const highCovered = hill < 0 ? highDoseFraction : 1 - highDoseFraction; // distance from the high-dose plateau
-  if (!fixedNames.some((f) => sameParameter(f, lowPlateau)) && lowCovered > 0.2) flags.push(`${lowPlateau}-undefined`);
-  if (!fixedNames.some((f) => sameParameter(f, highPlateau)) && highCovered > 0.2)
-    flags.push(`${highPlateau}-undefined`);
+  if (lowCovered > 0.2 && !isFixed(fixedNames, lowPlateau)) flags.push(`${lowPlateau}-undefined`);
+  if (highCovered > 0.2 && !isFixed(fixedNames, highPlateau)) flags.push(`${highPlateau}-undefined`);
   if (!lm.covariance || maxDependency(lm) > 0.9999) flags.push("ambiguous");
   if (r2 < 0.5) flags.push("poor-fit");
-  lm.atBound.forEach((b, k) => {
-    if (b) flags.push(`at-bound:${internalNames[k]}`);
-  });
+  for (let k = 0; k < lm.atBound.length; k++) if (lm.atBound[k]) flags.push(`at-bound:${internalNames[k]}`);
 
   return {
     model,
@@ -479,14 +490,31 @@ function summarise(
   };
 }
 
-/** f(high) − f(low) of the fitted curve with its delta-method SE (NaN without a covariance). */
-function responseChangeAcrossRange(lm: LmResult, low_nM: number, high_nM: number): { value: number; se: number } {
+/** 1/(1 + 10^((LogIC50 − X)·HillSlope)): the weight of Top in the 4PL at X = log10 dose. */
+function topWeight(logIC50: number, logDose: number, hill: number): number {
+  return 1 / (1 + 10 ** ((logIC50 - logDose) * hill));
+}
+
+function isFixed(fixedNames: readonly string[], plateau: "top" | "bottom"): boolean {
+  for (const f of fixedNames) if (sameParameter(f, plateau)) return true;
+  return false;
+}
+
+// Gradient scratch of responseChangeAcrossRange (up to the 5PL's five parameters).
+const gradientLow = new Float64Array(5);
+const gradientHigh = new Float64Array(5);
+
+/**
+ * f(high) − f(low) of the fitted curve with its delta-method SE (NaN without a covariance);
+ * doses as log10 (−∞ for zero dose).
+ */
+function responseChangeAcrossRange(lm: LmResult, logLow: number, logHigh: number): { value: number; se: number } {
   const n = lm.params.length;
   const model = n === 5 ? prism5LogDoseModel : prism4LogDoseModel;
-  const gLow = new Float64Array(n);
-  const gHigh = new Float64Array(n);
-  const fLow = model.valueAndGradient!(low_nM > 0 ? Math.log10(low_nM) : Number.NEGATIVE_INFINITY, lm.params, gLow);
-  const fHigh = model.valueAndGradient!(Math.log10(high_nM), lm.params, gHigh);
+  const gLow = gradientLow;
+  const gHigh = gradientHigh;
+  const fLow = model.valueAndGradient!(logLow, lm.params, gLow);
+  const fHigh = model.valueAndGradient!(logHigh, lm.params, gHigh);
   const cov = lm.covariance;
   if (!cov) return { value: fHigh - fLow, se: Number.NaN };
   let v = 0;
@@ -497,12 +525,12 @@ function responseChangeAcrossRange(lm: LmResult, low_nM: number, high_nM: number
 }
 
 /** Gap (log10 units) between the tested positive doses just below and just above logIc50. */
-function doseGapAround(x: Float64Array, logIc50: number): number {
+function doseGapAround(logX: Float64Array, logIc50: number): number {
   let below = Number.NEGATIVE_INFINITY;
   let above = Number.POSITIVE_INFINITY;
-  for (const v of x) {
-    if (!(v > 0)) continue;
-    const l = Math.log10(v);
+  for (let i = 0; i < logX.length; i++) {
+    const l = logX[i]!;
+    if (l === Number.NEGATIVE_INFINITY) continue;
     if (l <= logIc50 && l > below) below = l;
     if (l >= logIc50 && l < above) above = l;
   }
@@ -520,10 +548,10 @@ function sameParameter(fixedKey: string, plateau: "top" | "bottom"): boolean {
 function maxDependency(lm: LmResult): number {
   const cov = lm.covariance!;
   const n = lm.params.length;
-  const free: number[] = [];
-  for (let k = 0; k < n; k++) if (cov[k * n + k]! > 0) free.push(k);
-  const m = free.length;
-  const corr: number[] = new Array(m * m).fill(0);
+  const free = dependencyFree;
+  let m = 0;
+  for (let k = 0; k < n; k++) if (cov[k * n + k]! > 0) free[m++] = k;
+  const corr = dependencyCorr;
   for (let a = 0; a < m; a++) {
     for (let b = 0; b < m; b++) {
       const i = free[a]!;
@@ -539,9 +567,20 @@ function maxDependency(lm: LmResult): number {
   return worst;
 }
 
-function invertSmall(a: number[], n: number): number[] | null {
-  const w = a.slice();
-  const inv: number[] = new Array(n * n).fill(0);
+// Scratch of maxDependency (at most the 5PL's five parameters).
+const dependencyFree = new Int32Array(5);
+const dependencyCorr = new Float64Array(25);
+const invertWork = new Float64Array(25);
+const invertOut = new Float64Array(25);
+
+/** Gauss–Jordan inverse of the leading n×n block of `a` (not modified), into module scratch. */
+function invertSmall(a: Float64Array, n: number): Float64Array | null {
+  const w = invertWork;
+  const inv = invertOut;
+  for (let i = 0; i < n * n; i++) {
+    w[i] = a[i]!;
+    inv[i] = 0;
+  }
   for (let i = 0; i < n; i++) inv[i * n + i] = 1;
   for (let c = 0; c < n; c++) {
     let piv = c;
@@ -589,5 +628,11 @@ function nativeParameters(model: DoseResponseModelName, lm: LmResult): DoseRespo
   }
   const names =
     model === "5pl" ? ["Bottom", "Top", "LogIC50", "HillSlope", "S"] : ["Bottom", "Top", "LogIC50", "HillSlope"];
-  return { names, values: Array.from(p), se: Array.from(se) };
+  const values: number[] = [];
+  const seList: number[] = [];
+  for (let k = 0; k < p.length; k++) {
+    values.push(p[k]!);
+    seList.push(se[k]!);
+  }
+  return { names, values, se: seList };
 }

@@ -15,7 +15,7 @@
  * The inner loop works in preallocated buffers and calls the model's analytic gradient.
  */
 import type { CurveModel } from "./curve-model.ts";
-import { choleskyInPlace, choleskySolveInPlace, invertSpdInto } from "./linear-algebra.ts";
+import { choleskyInPlace, choleskySolveInPlace, invertSpdInto, solveDamped4 } from "./linear-algebra.ts";
 
 /** Least-squares problem over observations i = 0..nObservations−1 (what the fitter needs). */
 export interface LeastSquaresProblem {
@@ -29,6 +29,13 @@ export interface LeastSquaresProblem {
   value(i: number, p: Float64Array): number;
   /** Prediction for observation i; ∂/∂p into grad (length nParameters). */
   valueAndGradient(i: number, p: Float64Array, grad: Float64Array): number;
+  /**
+   * Optional fast path for a whole sweep: Σ w_i·r_i² returned, JᵀWJ over ALL parameters into
+   * `normal` (nParameters², row-major, both triangles) and JᵀW·r into `gradient`. Must equal what
+   * the per-observation valueAndGradient loop would give; a problem with a fixed, small parameter
+   * count (the 4PL) implements it unrolled, which is most of the fitter's time saved.
+   */
+  accumulateNormal?(p: Float64Array, w: Float64Array, normal: Float64Array, gradient: Float64Array): number;
 }
 
 export interface LmOptions {
@@ -195,7 +202,9 @@ export function solveLeastSquares(
 
 /** Scratch buffers of one fit, as views into one allocation (typed-array allocation is costly). */
 interface Workspace {
-  key: string;
+  nObs: number;
+  nPar: number;
+  m: number;
   busy: boolean;
   lower: Float64Array;
   upper: Float64Array;
@@ -213,6 +222,9 @@ interface Workspace {
   column: Float64Array;
   inverse: Float64Array;
   gradFree: Float64Array;
+  /** JᵀWJ and JᵀW·r over all parameters, for problems with accumulateNormal and fixed parameters. */
+  fullNormal: Float64Array;
+  fullRhs: Float64Array;
   history: Float64Array;
   free: Int32Array;
   activeIdx: Int32Array;
@@ -222,12 +234,32 @@ let cachedWorkspace: Workspace | null = null;
 
 /** The cached workspace when the sizes match and it is not in use (re-entrant calls get their own). */
 function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
-  const key = `${nObs}:${nPar}:${m}`;
-  if (cachedWorkspace && !cachedWorkspace.busy && cachedWorkspace.key === key) {
-    cachedWorkspace.busy = true;
-    return cachedWorkspace;
+  const c = cachedWorkspace;
+  if (c !== null && !c.busy && c.nObs === nObs && c.nPar === nPar && c.m === m) {
+    c.busy = true;
+    return c;
   }
-  const sizes = [nPar, nPar, nObs, nPar, nPar, nPar, m * m, m * m, m * m, m, m, m, m, m, m * m, m, 10];
+  const sizes = [
+    nPar,
+    nPar,
+    nObs,
+    nPar,
+    nPar,
+    nPar,
+    m * m,
+    m * m,
+    m * m,
+    m,
+    m,
+    m,
+    m,
+    m,
+    m * m,
+    m,
+    nPar * nPar,
+    nPar,
+    10,
+  ];
   const buffer = new Float64Array(sizes.reduce((a, b) => a + b, 0));
   let offset = 0;
   const take = (n: number): Float64Array => {
@@ -237,7 +269,9 @@ function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
   };
   const ints = new Int32Array(2 * m);
   const ws: Workspace = {
-    key,
+    nObs,
+    nPar,
+    m,
     busy: true,
     lower: take(nPar),
     upper: take(nPar),
@@ -255,6 +289,8 @@ function acquireWorkspace(nObs: number, nPar: number, m: number): Workspace {
     column: take(m),
     inverse: take(m * m),
     gradFree: take(m),
+    fullNormal: take(nPar * nPar),
+    fullRhs: take(nPar),
     history: take(10),
     free: ints.subarray(0, m),
     activeIdx: ints.subarray(m, 2 * m),
@@ -299,7 +335,7 @@ function solveInWorkspace(
   ssrHistory.fill(Number.POSITIVE_INFINITY);
   if (m === 0) reason = "no free parameters";
   else if (nObs < m) reason = "more free parameters than observations";
-  else if (!Number.isFinite(ssr) || !rhs.every(Number.isFinite) || !normal.every(Number.isFinite)) {
+  else if (!Number.isFinite(ssr) || !allFinite(rhs, m) || !allFinite(normal, m * m)) {
     reason = "model not finite at the starting values";
   }
 
@@ -308,7 +344,8 @@ function solveInWorkspace(
   // Light initial damping: the data-driven starts are usually close (fewer iterations than τ = 1e-3).
   let mu = 1e-5 * (maxDiag > 0 ? maxDiag : 1);
   let nu = 2;
-  const yScale = y.reduce((s, v, i) => s + w[i]! * v * v, 0);
+  let yScale = 0;
+  for (let i = 0; i < nObs; i++) yScale += w[i]! * y[i]! * y[i]!;
 
   while (reason === null) {
     // Active set: free parameters not pinned against a bound by the descent direction.
@@ -346,17 +383,8 @@ function solveInWorkspace(
 
     let accepted = false;
     while (!accepted) {
-      for (let a = 0; a < na; a++) {
-        const ia = activeIdx[a]!;
-        for (let b = 0; b < na; b++) work[a * na + b] = normal[ia * m + activeIdx[b]!]!;
-        const d = normal[ia * m + ia]!;
-        work[a * na + a] = d + mu * Math.max(d, 1e-12 * maxDiag);
-        step[a] = rhs[ia]!;
-      }
-      const ok = choleskyInPlace(work, na);
-      if (ok) {
-        choleskySolveInPlace(work, na, step);
-        trial.set(p);
+      if (dampedStep(normal, rhs, m, activeIdx, na, mu, 1e-12 * maxDiag, work, step)) {
+        for (let k = 0; k < nPar; k++) trial[k] = p[k]!;
         let moved = false;
         for (let a = 0; a < na; a++) {
           const k = free[activeIdx[a]!]!;
@@ -382,7 +410,7 @@ function solveInWorkspace(
         const rho = (ssr - ssrTrial) / predicted;
         if (Number.isFinite(ssrTrial) && ssrTrial < ssr && rho > 0) {
           accepted = true;
-          p.set(trial);
+          for (let k = 0; k < nPar; k++) p[k] = trial[k]!;
           ssr = ssrTrial;
           const swapNormal = normal;
           normal = normalTrial;
@@ -409,13 +437,18 @@ function solveInWorkspace(
     }
   }
 
-  return finish(problem, ws, options.fixed, ssr, m, {
+  return finish(problem, ws, options.fixed, ssr, m, normal, {
     converged,
     reason: reason ?? "maximum iterations reached",
     iterations,
     evaluations,
     relativeOffset,
   });
+}
+
+function allFinite(v: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (!Number.isFinite(v[i]!)) return false;
+  return true;
 }
 
 function sweepSsr(problem: LeastSquaresProblem, w: Float64Array, q: Float64Array): number {
@@ -444,6 +477,19 @@ function sweepNormal(
   const { grad, gradFree, free, w } = ws;
   const y = problem.y;
   problem.prepare?.(q);
+  if (problem.accumulateNormal !== undefined) {
+    const nPar = problem.nParameters;
+    if (m === nPar) return problem.accumulateNormal(q, w, nrm, g);
+    // Fixed parameters: accumulate over all, keep the free rows and columns.
+    const { fullNormal, fullRhs } = ws;
+    const s = problem.accumulateNormal(q, w, fullNormal, fullRhs);
+    for (let a = 0; a < m; a++) {
+      const ka = free[a]!;
+      g[a] = fullRhs[ka]!;
+      for (let b = 0; b < m; b++) nrm[a * m + b] = fullNormal[ka * nPar + free[b]!]!;
+    }
+    return s;
+  }
   nrm.fill(0);
   g.fill(0);
   let s = 0;
@@ -463,6 +509,35 @@ function sweepNormal(
   return s;
 }
 
+/**
+ * The step over the active set: (A + μ·diag(max(A_kk, floor)))·δ = g with A, g the active rows
+ * and columns of the normal equations; false when not positive definite. Four free parameters,
+ * none pinned — every unconstrained 4PL fit — take the unrolled solver (same arithmetic).
+ */
+function dampedStep(
+  normal: Float64Array,
+  rhs: Float64Array,
+  m: number,
+  activeIdx: Int32Array,
+  na: number,
+  mu: number,
+  floor: number,
+  work: Float64Array,
+  step: Float64Array,
+): boolean {
+  if (na === 4 && m === 4) return solveDamped4(normal, rhs, mu, floor, step);
+  for (let a = 0; a < na; a++) {
+    const ia = activeIdx[a]!;
+    for (let b = 0; b < na; b++) work[a * na + b] = normal[ia * m + activeIdx[b]!]!;
+    const d = normal[ia * m + ia]!;
+    work[a * na + a] = mu === 0 ? d : d + mu * Math.max(d, floor);
+    step[a] = rhs[ia]!;
+  }
+  if (!choleskyInPlace(work, na)) return false;
+  choleskySolveInPlace(work, na, step);
+  return true;
+}
+
 /** Bates–Watts relative offset from the normal equations restricted to the active set. */
 function gaussNewtonOffset(
   normal: Float64Array,
@@ -476,13 +551,7 @@ function gaussNewtonOffset(
   nObs: number,
 ): number {
   if (na === 0) return 0;
-  for (let a = 0; a < na; a++) {
-    const ia = activeIdx[a]!;
-    for (let b = 0; b < na; b++) work[a * na + b] = normal[ia * m + activeIdx[b]!]!;
-    step[a] = rhs[ia]!;
-  }
-  if (!choleskyInPlace(work, na)) return Number.POSITIVE_INFINITY;
-  choleskySolveInPlace(work, na, step);
+  if (!dampedStep(normal, rhs, m, activeIdx, na, 0, 0, work, step)) return Number.POSITIVE_INFINITY;
   // ‖Q₁ᵀr‖² = gᵀ(JᵀJ)⁻¹g: the part of the residual the parameters could still explain.
   let explained = 0;
   for (let a = 0; a < na; a++) explained += rhs[activeIdx[a]!]! * step[a]!;
@@ -499,9 +568,10 @@ function finish(
   fixed: ArrayLike<boolean> | undefined,
   ssr: number,
   m: number,
+  normal: Float64Array,
   status: Pick<LmResult, "converged" | "reason" | "iterations" | "evaluations" | "relativeOffset">,
 ): LmResult {
-  const { p, w, lower, upper, grad, free } = ws;
+  const { p, lower, upper, grad, free } = ws;
   const nObs = problem.nObservations;
   const nPar = problem.nParameters;
   // All result arrays are views into one allocation.
@@ -513,23 +583,16 @@ function finish(
   const jacobian = buffer.subarray(jacobianStart, jacobianStart + nObs * nPar);
   const fitted = buffer.subarray(jacobianStart + nObs * nPar, jacobianStart + nObs * nPar + nObs);
   const residuals = buffer.subarray(jacobianStart + nObs * nPar + nObs);
-  params.set(p);
+  for (let k = 0; k < nPar; k++) params[k] = p[k]!;
   problem.prepare?.(p);
   for (let i = 0; i < nObs; i++) {
     fitted[i] = problem.valueAndGradient(i, p, grad);
     residuals[i] = problem.y[i]! - fitted[i]!;
-    jacobian.set(grad, i * nPar);
+    for (let k = 0; k < nPar; k++) jacobian[i * nPar + k] = grad[k]!;
   }
   const df = nObs - m;
   const s2 = df > 0 ? ssr / df : Number.NaN;
-  const normal = ws.normalA;
-  normal.fill(0);
-  for (let i = 0; i < nObs; i++) {
-    for (let a = 0; a < m; a++) {
-      const ga = w[i]! * jacobian[i * nPar + free[a]!]!;
-      for (let b = 0; b < m; b++) normal[a * m + b] = normal[a * m + b]! + ga * jacobian[i * nPar + free[b]!]!;
-    }
-  }
+  // `normal` is JᵀWJ over the free parameters at p already: the sweep that accepted p built it.
   const inv = ws.inverse;
   const invertible = m > 0 && df > 0 && invertSpdInto(normal, m, inv, ws.scale, ws.work, ws.column);
   let covariance: Float64Array | null = null;

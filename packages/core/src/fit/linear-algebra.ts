@@ -85,3 +85,47 @@ export function invertSpdInto(
   }
   return true;
 }
+
+/**
+ * Solves (A + μ·D)·x = b for a symmetric positive-definite 4×4 A (row-major, lower triangle read),
+ * D = diag(max(A_kk, floor)), into x; false when the damped matrix is not positive definite.
+ * The 4-parameter dose–response fit's hot path: the same operations in the same order as
+ * choleskyInPlace + choleskySolveInPlace on the damped copy (so the same result to the last
+ * bit), unrolled into scalars instead of a scratch matrix. μ = 0 gives the Gauss–Newton step.
+ */
+export function solveDamped4(a: Float64Array, b: Float64Array, mu: number, floor: number, x: Float64Array): boolean {
+  const d0 = a[0]!;
+  const d1 = a[5]!;
+  const d2 = a[10]!;
+  const d3 = a[15]!;
+  const a00 = d0 + mu * Math.max(d0, floor);
+  if (!(a00 > 0) || !Number.isFinite(a00)) return false;
+  const l00 = Math.sqrt(a00);
+  const l10 = a[4]! / l00;
+  const l20 = a[8]! / l00;
+  const l30 = a[12]! / l00;
+  const a11 = d1 + mu * Math.max(d1, floor) - l10 * l10;
+  if (!(a11 > 0) || !Number.isFinite(a11)) return false;
+  const l11 = Math.sqrt(a11);
+  const l21 = (a[9]! - l20 * l10) / l11;
+  const l31 = (a[13]! - l30 * l10) / l11;
+  const a22 = d2 + mu * Math.max(d2, floor) - l20 * l20 - l21 * l21;
+  if (!(a22 > 0) || !Number.isFinite(a22)) return false;
+  const l22 = Math.sqrt(a22);
+  const l32 = (a[14]! - l30 * l20 - l31 * l21) / l22;
+  const a33 = d3 + mu * Math.max(d3, floor) - l30 * l30 - l31 * l31 - l32 * l32;
+  if (!(a33 > 0) || !Number.isFinite(a33)) return false;
+  const l33 = Math.sqrt(a33);
+  const z0 = b[0]! / l00;
+  const z1 = (b[1]! - l10 * z0) / l11;
+  const z2 = (b[2]! - l20 * z0 - l21 * z1) / l22;
+  const z3 = (b[3]! - l30 * z0 - l31 * z1 - l32 * z2) / l33;
+  const x3 = z3 / l33;
+  const x2 = (z2 - l32 * x3) / l22;
+  const x1 = (z1 - l21 * x2 - l31 * x3) / l11;
+  x[0] = (z0 - l10 * x1 - l20 * x2 - l30 * x3) / l00;
+  x[1] = x1;
+  x[2] = x2;
+  x[3] = x3;
+  return true;
+}

@@ -74,7 +74,7 @@ function prism4ValueAndGradient(x: number, p: Float64Array, out: Float64Array | 
 }
 
 /** Prism 4PL at X = log10 x (X = −∞ for a zero dose). */
-function prism4AtLogDose(logX: number, p: Float64Array, out: Float64Array | null): number {
+export function prism4AtLogDose(logX: number, p: Float64Array, out: Float64Array | null): number {
   const bottom = p[0]!;
   const top = p[1]!;
   const logIc50 = p[2]!;

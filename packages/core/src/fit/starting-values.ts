@@ -16,8 +16,13 @@ export interface Start4 {
 export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; mean: number[] } {
   // Sort point indices by dose, then average runs of equal doses (cheaper than a Map per fit).
   const order: number[] = [];
-  for (let i = 0; i < x.length; i++) order.push(i);
-  order.sort((a, b) => x[a]! - x[b]!);
+  let sorted = true;
+  for (let i = 0; i < x.length; i++) {
+    order.push(i);
+    if (i > 0 && x[i]! < x[i - 1]!) sorted = false;
+  }
+  // Doses usually come in ascending order already; then the (stable) sort would change nothing.
+  if (!sorted) order.sort((a, b) => x[a]! - x[b]!);
   const xs: number[] = [];
   const mean: number[] = [];
   let i = 0;

@@ -35,6 +35,8 @@ export function fUpperTail(f: number, d1: number, d2: number): number {
 /** Two-sided critical value t such that P(|T| ≤ t) = level (e.g. 0.95). */
 export function tCritical(level: number, df: number): number {
   // Fits ask for the same few (level, df) pairs over and over; the quantile is worth caching.
+  // Runs of fits with the same design ask for the same pair in a row: that needs no key at all.
+  if (level === lastLevel && df === lastDf) return lastT;
   const key = `${level}:${df}`;
   let t = criticalCache.get(key);
   if (t === undefined) {
@@ -42,7 +44,14 @@ export function tCritical(level: number, df: number): number {
     if (criticalCache.size > 1000) criticalCache.clear();
     criticalCache.set(key, t);
   }
+  lastLevel = level;
+  lastDf = df;
+  lastT = t;
   return t;
 }
+
+let lastLevel = Number.NaN;
+let lastDf = Number.NaN;
+let lastT = Number.NaN;
 
 const criticalCache = new Map<string, number>();
