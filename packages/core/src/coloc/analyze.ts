@@ -4,7 +4,8 @@
  * Costes' significance test. Metric definitions and references are in the files they live in.
  */
 import { type CostesTestResult, costesSignificanceTest } from "./costes-test.ts";
-import { moments, thresholdedMetrics } from "./fused.ts";
+import { levelMetrics, moments, thresholdedMetrics } from "./fused.ts";
+import { isLevelPixels, levelMoments, levelStats } from "./levels.ts";
 import type { MandersCoefficients } from "./manders.ts";
 import { gather, type ImageDims, type PixelArray, regionsFromLabels } from "./pixels.ts";
 import { kendallTauB, spearmanRho } from "./ranks.ts";
@@ -41,9 +42,15 @@ export interface ColocResult {
 export function analyzeColoc(image: ColocImage, region: Uint32Array | null, o: ColocOptions = {}): ColocResult {
   const x = region ? gather(image.ch1, region) : image.ch1;
   const y = region ? gather(image.ch2, region) : image.ch2;
-  const m = moments(x, y);
-  const thresholds = computeThresholds(x, y, o.threshold ?? { method: "costes" }, m);
-  const t = thresholdedMetrics(x, y, m, thresholds.ch1, thresholds.ch2);
+  // 8/16-bit data: one pass of histograms gives the moments, Otsu and the ranks; the thresholded
+  // metrics and Spearman then share one more pass. Other sample types take the general passes.
+  const levels = isLevelPixels(x) && isLevelPixels(y) ? levelStats(x, y) : null;
+  const m = levels ? levelMoments(levels) : moments(x, y);
+  const thresholds = computeThresholds(x, y, o.threshold ?? { method: "costes" }, m, levels ?? undefined);
+  const t =
+    levels && isLevelPixels(x) && isLevelPixels(y)
+      ? levelMetrics(x, y, levels, m, thresholds.ch1, thresholds.ch2)
+      : { ...thresholdedMetrics(x, y, m, thresholds.ch1, thresholds.ch2), spearman: spearmanRho(x, y) };
   const costesIterations = o.costes?.iterations ?? 0;
   return {
     nPixels: x.length,
@@ -54,7 +61,7 @@ export function analyzeColoc(image: ColocImage, region: Uint32Array | null, o: C
       belowThreshold: t.pearsonBelow,
       aboveThreshold: t.pearsonAbove,
     },
-    spearman: spearmanRho(x, y),
+    spearman: t.spearman,
     kendallTauB: o.kendall === false ? null : kendallTauB(x, y),
     manders: t.manders,
     overlapCoefficient: t.overlapCoefficient,

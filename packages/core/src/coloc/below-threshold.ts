@@ -1,84 +1,145 @@
 /**
  * Pearson's r of the pixels below a threshold pair (ch1 < T1 or ch2 < T2), evaluated many times
- * by the Costes search. For 8/16-bit data the pixels are sorted once by ch1, brightest first
- * (a counting sort, O(n)); the below-threshold set is everything except the bright quadrant
- * {ch1 ≥ T1 and ch2 ≥ T2}, whose pixels form a prefix of that order, so each evaluation only
- * visits the pixels with ch1 ≥ T1 (usually a small share: the threshold lies above the
- * background). Sums are about the channel means, as in pearson.ts.
+ * by the Costes search. The below-threshold set is everything except the bright quadrant
+ * {ch1 ≥ T1 and ch2 ≥ T2}, so r follows from the sums over all pixels minus the sums over that
+ * quadrant.
+ *
+ * For 8/16-bit data the quadrant is read from a compact list of candidate pixels — those in a
+ * lower quadrant {ch1 ≥ L1 and ch2 ≥ L2} that contains every quadrant asked for so far — built
+ * by one filtering pass over the pixels. The first list is made as large as a budget allows (the
+ * bounds are lowered, per channel, as long as that channel's histogram says at most n/8 pixels
+ * reach them), so that the whole bisection usually runs on it; a query below the bounds rebuilds
+ * it with a budget four times larger. Sums are of integers about integer shifts near the means:
+ * exact, so the order of summation does not matter.
  */
+import type { LevelStats, ShiftedSums } from "./levels.ts";
 import { pearsonThresholdedAbout } from "./pearson.ts";
 import type { PixelArray } from "./pixels.ts";
 
 export type BelowThresholdPearson = (t1: number, t2: number) => number;
 
-export function belowThresholdPearson(x: PixelArray, y: PixelArray, mx: number, my: number): BelowThresholdPearson {
-  if (
-    !((x instanceof Uint8Array || x instanceof Uint16Array) && (y instanceof Uint8Array || y instanceof Uint16Array))
-  ) {
-    return (t1, t2) => pearsonThresholdedAbout(x, y, t1, t2, "below", mx, my);
-  }
-  const n = x.length;
-  const levels = x instanceof Uint8Array ? 256 : 65536;
-  const start = new Float64Array(levels + 1);
-  let sx = 0;
-  let sy = 0;
-  let sxx = 0;
-  let syy = 0;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x[i] as number;
-    const dx = a - mx;
-    const dy = (y[i] as number) - my;
-    sx += dx;
-    sy += dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-    sxy += dx * dy;
-    const k = levels - 1 - a; // descending order of ch1
-    start[k + 1] = (start[k + 1] as number) + 1;
-  }
-  for (let k = 1; k <= levels; k++) start[k] = (start[k] as number) + (start[k - 1] as number);
-  const xs = new (x.constructor as new (n: number) => Uint8Array | Uint16Array)(n);
-  const ys = new (y.constructor as new (n: number) => Uint8Array | Uint16Array)(n);
-  const fill = start.slice(0, levels);
-  for (let i = 0; i < n; i++) {
-    const a = x[i] as number;
-    const k = levels - 1 - a;
-    const at = fill[k] as number;
-    xs[at] = a;
-    ys[at] = y[i] as number;
-    fill[k] = at + 1;
-  }
+export function belowThresholdPearson(
+  x: PixelArray,
+  y: PixelArray,
+  mx: number,
+  my: number,
+  levels?: { stats: LevelStats; totals: ShiftedSums; c1: number; c2: number },
+): BelowThresholdPearson {
+  if (!levels) return (t1, t2) => pearsonThresholdedAbout(x, y, t1, t2, "below", mx, my);
+  const { stats, totals, c1, c2 } = levels;
+  const quadrant = quadrantSums(x as Uint8Array | Uint16Array, y as Uint8Array | Uint16Array, stats, c1, c2);
   return (t1, t2) => {
-    // pixels with ch1 ≥ T1 are the prefix [0, end): the levels above T1 in descending order
-    const level = Math.ceil(t1);
-    const end = level <= 0 ? n : level > levels - 1 ? 0 : (start[levels - level] as number);
+    const q = quadrant(t1, t2);
+    return pearsonFromSums(
+      totals.n - q.n,
+      totals.sx - q.sx,
+      totals.sy - q.sy,
+      totals.sxx - q.sxx,
+      totals.syy - q.syy,
+      totals.sxy - q.sxy,
+    );
+  };
+}
+
+/** r from sums of shifted values over k pixels; NaN for fewer than two pixels or a constant channel. */
+export function pearsonFromSums(k: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): number {
+  if (k < 2) return Number.NaN;
+  const cxx = sxx - (sx * sx) / k;
+  const cyy = syy - (sy * sy) / k;
+  if (!(cxx > 0 && cyy > 0)) return Number.NaN;
+  return (sxy - (sx * sy) / k) / Math.sqrt(cxx * cyy);
+}
+
+/** Sums of (ch1 − c1, ch2 − c2) over {ch1 ≥ t1 and ch2 ≥ t2}, from a lazily built candidate list. */
+export function quadrantSums(
+  x: Uint8Array | Uint16Array,
+  y: Uint8Array | Uint16Array,
+  stats: LevelStats,
+  c1: number,
+  c2: number,
+): (t1: number, t2: number) => ShiftedSums {
+  const n = x.length;
+  let budget = Math.max(n >> 3, 4096);
+  let bound1 = Number.POSITIVE_INFINITY;
+  let bound2 = Number.POSITIVE_INFINITY;
+  let xs = new Uint16Array(0);
+  let ys = new Uint16Array(0);
+  let count = 0;
+  let tailX: Float64Array | null = null; // tailX[k] = #pixels with ch1 ≥ k
+  let tailY: Float64Array | null = null;
+
+  const rebuild = (l1: number, l2: number) => {
+    tailX ??= tails(stats.hx);
+    tailY ??= tails(stats.hy);
+    bound1 = lowestWithin(tailX, l1, budget);
+    bound2 = lowestWithin(tailY, l2, budget);
+    const capacity = Math.min(tailX[bound1] as number, tailY[bound2] as number);
+    xs = new Uint16Array(capacity);
+    ys = new Uint16Array(capacity);
+    count = 0;
+    for (let i = 0; i < n; i++) {
+      const a = x[i] as number;
+      if (a < bound1) continue;
+      const b = y[i] as number;
+      if (b < bound2) continue;
+      xs[count] = a;
+      ys[count] = b;
+      count++;
+    }
+    budget *= 4;
+  };
+
+  return (t1, t2) => {
+    // integer pixels: ch ≥ t ⇔ ch ≥ ⌈t⌉; levels clamped to [0, top + 1] (top + 1: nobody)
+    const l1 = clampLevel(Math.ceil(t1), stats.hx.length);
+    const l2 = clampLevel(Math.ceil(t2), stats.hy.length);
+    const q = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
+    if (Number.isNaN(l1) || Number.isNaN(l2)) return q; // no pixel is ≥ NaN
+    if (l1 < bound1 || l2 < bound2) rebuild(l1, l2);
     let qn = 0;
     let qx = 0;
     let qy = 0;
     let qxx = 0;
     let qyy = 0;
     let qxy = 0;
-    for (let i = 0; i < end; i++) {
+    for (let i = 0; i < count; i++) {
+      const a = xs[i] as number;
       const b = ys[i] as number;
-      if (b < t2) continue;
-      const dx = (xs[i] as number) - mx;
-      const dy = b - my;
-      qn++;
-      qx += dx;
-      qy += dy;
-      qxx += dx * dx;
-      qyy += dy * dy;
-      qxy += dx * dy;
+      if (a >= l1 && b >= l2) {
+        const dx = a - c1;
+        const dy = b - c2;
+        qn++;
+        qx += dx;
+        qy += dy;
+        qxx += dx * dx;
+        qyy += dy * dy;
+        qxy += dx * dy;
+      }
     }
-    const m = n - qn;
-    if (m < 2) return Number.NaN;
-    const bx = sx - qx;
-    const by = sy - qy;
-    const cxy = sxy - qxy - (bx * by) / m;
-    const cxx = sxx - qxx - (bx * bx) / m;
-    const cyy = syy - qyy - (by * by) / m;
-    if (!(cxx > 0 && cyy > 0)) return Number.NaN;
-    return cxy / Math.sqrt(cxx * cyy);
+    q.n = qn;
+    q.sx = qx;
+    q.sy = qy;
+    q.sxx = qxx;
+    q.syy = qyy;
+    q.sxy = qxy;
+    return q;
   };
+}
+
+function clampLevel(l: number, levels: number): number {
+  return l < 0 ? 0 : l > levels ? levels : l;
+}
+
+/** tail[k] = Σ_{j ≥ k} h[j], for k = 0 … levels (tail[levels] = 0). */
+function tails(h: Int32Array): Float64Array {
+  const t = new Float64Array(h.length + 1);
+  for (let k = h.length - 1; k >= 0; k--) t[k] = (t[k + 1] as number) + (h[k] as number);
+  return t;
+}
+
+/** The lowest level ≤ l whose tail count stays within the budget (l itself when it does not). */
+function lowestWithin(tail: Float64Array, l: number, budget: number): number {
+  let k = l;
+  while (k > 0 && (tail[k - 1] as number) <= budget) k--;
+  return k;
 }

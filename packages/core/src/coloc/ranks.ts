@@ -54,7 +54,7 @@ export function denseCodes(a: PixelArray): DenseCodes {
 }
 
 /** Average (1-based) rank of each code: ranks cum+1 … cum+c share cum + (c+1)/2. */
-function averageRankOfCode(counts: Float64Array): Float64Array {
+function averageRankOfCode(counts: ArrayLike<number>): Float64Array {
   const out = new Float64Array(counts.length);
   let cum = 0;
   for (let k = 0; k < counts.length; k++) {
@@ -65,26 +65,48 @@ function averageRankOfCode(counts: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * What Spearman's ρ needs besides the pixels: each code's average rank minus the mean rank
+ * (n+1)/2, and the centred sums of squares of the ranks, straight from the histograms. ρ is then
+ * Σ centredX[code x]·centredY[code y] / √(sxx·syy), one gather per pixel.
+ */
+export interface CentredRanks {
+  x: Float64Array;
+  y: Float64Array;
+  sxx: number;
+  syy: number;
+}
+
+export function centredRanks(countsX: ArrayLike<number>, countsY: ArrayLike<number>, n: number): CentredRanks {
+  const mean = (n + 1) / 2; // the mean of average ranks is always (n+1)/2
+  const centred = (counts: ArrayLike<number>) => {
+    const r = averageRankOfCode(counts);
+    let ss = 0;
+    for (let k = 0; k < r.length; k++) {
+      r[k] = (r[k] as number) - mean;
+      ss += (counts[k] as number) * (r[k] as number) ** 2;
+    }
+    return { r, ss };
+  };
+  const cx = centred(countsX);
+  const cy = centred(countsY);
+  return { x: cx.r, y: cy.r, sxx: cx.ss, syy: cy.ss };
+}
+
 /** Spearman's ρ with average ranks for ties. */
 export function spearmanRho(x: PixelArray, y: PixelArray): number {
   const n = x.length;
   if (n < 2) return Number.NaN;
   const cx = denseCodes(x);
   const cy = denseCodes(y);
-  const rx = averageRankOfCode(cx.counts);
-  const ry = averageRankOfCode(cy.counts);
-  const mean = (n + 1) / 2; // the mean of average ranks is always (n+1)/2
-  // Variances straight from the histograms; only the cross term needs the pixels.
-  let sxx = 0;
-  for (let k = 0; k < cx.levels; k++) sxx += (cx.counts[k] as number) * ((rx[k] as number) - mean) ** 2;
-  let syy = 0;
-  for (let k = 0; k < cy.levels; k++) syy += (cy.counts[k] as number) * ((ry[k] as number) - mean) ** 2;
-  let sxy = 0;
+  const r = centredRanks(cx.counts, cy.counts, n);
+  const rx = r.x;
+  const ry = r.y;
   const ax = cx.codes;
   const ay = cy.codes;
-  for (let i = 0; i < n; i++)
-    sxy += ((rx[ax[i] as number] as number) - mean) * ((ry[ay[i] as number] as number) - mean);
-  return sxy / Math.sqrt(sxx * syy);
+  let sxy = 0;
+  for (let i = 0; i < n; i++) sxy += (rx[ax[i] as number] as number) * (ry[ay[i] as number] as number);
+  return sxy / Math.sqrt(r.sxx * r.syy);
 }
 
 /** Pairs tied within groups of the given sizes: Σ t(t−1)/2. */

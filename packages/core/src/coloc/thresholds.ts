@@ -15,6 +15,7 @@
  */
 import { belowThresholdPearson } from "./below-threshold.ts";
 import { type Moments, moments } from "./fused.ts";
+import { isLevelPixels, type LevelStats, levelMoments, levelStats, meanShifts, shiftedTotals } from "./levels.ts";
 import { isIntegerPixels, minMax, type PixelArray, typeRange } from "./pixels.ts";
 
 export type ThresholdSpec =
@@ -37,10 +38,27 @@ export interface Thresholds {
   warnings: string[];
 }
 
-export function computeThresholds(x: PixelArray, y: PixelArray, spec: ThresholdSpec, known?: Moments): Thresholds {
+/**
+ * `known` and `levels` are what analyzeColoc has already computed over the same pixels (the
+ * moments; for 8/16-bit data the level statistics of levels.ts), passed on so as not to recompute them.
+ */
+export function computeThresholds(
+  x: PixelArray,
+  y: PixelArray,
+  spec: ThresholdSpec,
+  known?: Moments,
+  levels?: LevelStats,
+): Thresholds {
   if (spec.method === "manual") return { method: "manual", ch1: spec.ch1, ch2: spec.ch2, warnings: [] };
-  if (spec.method === "otsu") return { method: "otsu", ch1: otsuThreshold(x), ch2: otsuThreshold(y), warnings: [] };
-  return costesThresholds(x, y, spec.regression ?? "bisection", known);
+  if (spec.method === "otsu") {
+    return {
+      method: "otsu",
+      ch1: levels ? otsuFromHistogram(levels.hx, levels.min1, levels.max1) : otsuThreshold(x),
+      ch2: levels ? otsuFromHistogram(levels.hy, levels.min2, levels.max2) : otsuThreshold(y),
+      warnings: [],
+    };
+  }
+  return costesThresholds(x, y, spec.regression ?? "bisection", known, levels);
 }
 
 /** Coloc 2's AutoThresholdRegression. */
@@ -49,8 +67,10 @@ export function costesThresholds(
   y: PixelArray,
   regression: "bisection" | "costes" = "bisection",
   known?: Moments,
+  levels?: LevelStats,
 ): Thresholds {
-  const mo = known ?? moments(x, y);
+  const lev = levels ?? (isLevelPixels(x) && isLevelPixels(y) ? levelStats(x, y) : undefined);
+  const mo = known ?? (lev ? levelMoments(lev) : moments(x, y));
   const { n, mx, my } = mo;
   const var1 = mo.sxx / (n - 1);
   const var2 = mo.syy / (n - 1);
@@ -71,7 +91,14 @@ export function costesThresholds(
       ? bisectionStepper(Math.abs(range.max + range.min) * 0.5, range.max)
       : simpleStepper(range.max);
 
-  const below = belowThresholdPearson(x, y, mx, my);
+  const shifts = lev ? meanShifts(lev) : undefined;
+  const below = belowThresholdPearson(
+    x,
+    y,
+    mx,
+    my,
+    lev && shifts ? { stats: lev, totals: shiftedTotals(lev, shifts.c1, shifts.c2), ...shifts } : undefined,
+  );
   let t1 = r1.max;
   let t2 = r2.max;
   let rBelow = Number.NaN;
@@ -172,16 +199,29 @@ export function otsuThreshold(a: PixelArray): number {
     if (k >= bins) k = bins - 1;
     hist[k] = (hist[k] as number) + 1;
   }
-  const n = a.length;
+  const k = otsuBin(bins, (j) => hist[j] as number, a.length);
+  return integer ? min + k + 1 : min + (k + 1) * width;
+}
+
+/** Otsu's threshold of 8/16-bit data from its histogram (one bin per level, occupied range [min, max]). */
+export function otsuFromHistogram(h: ArrayLike<number>, min: number, max: number): number {
+  if (!(max > min)) return min;
+  let n = 0;
+  for (let k = min; k <= max; k++) n += h[k] as number;
+  return min + otsuBin(max - min + 1, (k) => h[min + k] as number, n) + 1;
+}
+
+/** The last bin of the background class: the split maximising the between-class variance. */
+function otsuBin(bins: number, at: (k: number) => number, n: number): number {
   let total = 0;
-  for (let k = 0; k < bins; k++) total += k * (hist[k] as number);
+  for (let k = 0; k < bins; k++) total += k * at(k);
   let w0 = 0;
   let sum0 = 0;
   let best = -1;
   let bestK = 0;
   for (let k = 0; k < bins - 1; k++) {
-    w0 += hist[k] as number;
-    sum0 += k * (hist[k] as number);
+    w0 += at(k);
+    sum0 += k * at(k);
     const w1 = n - w0;
     if (w0 === 0 || w1 === 0) continue;
     const mu0 = sum0 / w0;
@@ -192,5 +232,5 @@ export function otsuThreshold(a: PixelArray): number {
       bestK = k;
     }
   }
-  return integer ? min + bestK + 1 : min + (bestK + 1) * width;
+  return bestK;
 }

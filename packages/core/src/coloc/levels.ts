@@ -1,0 +1,159 @@
+/**
+ * Exact sufficient statistics of two 8/16-bit channels, from one pass over the pixels: the
+ * histogram of each channel and Σ ch1·ch2. Everything the whole-region metrics need (means,
+ * ranges, centred second moments, Σ x², Σ x·y for the overlap coefficient, the rank tables of
+ * Spearman's ρ) follows from these in O(levels), without a second pass or a Float64 copy of a
+ * channel.
+ *
+ * Integer pixels make the sums exact: a chunk of 2^20 products (each < 2^32) sums below 2^53, and
+ * the chunks are added as BigInt, so the cross product Σxy − ΣxΣy/n is rounded once, at the end
+ * (the floating-point pass it replaces rounded at every pixel). Sums about an integer shift near
+ * the mean (`shiftedTotals`) stay exact in ordinary doubles for any realistic image and avoid the
+ * cancellation of raw sums when the intensities sit on a large offset.
+ */
+import type { Moments } from "./fused.ts";
+import type { PixelArray } from "./pixels.ts";
+
+/** Pixels whose values index a histogram directly. */
+export type LevelPixels = Uint8Array | Uint16Array;
+
+export function isLevelPixels(a: PixelArray): a is LevelPixels {
+  return a instanceof Uint8Array || a instanceof Uint16Array;
+}
+
+export interface LevelStats {
+  n: number;
+  /** Pixel count per value of ch1 and of ch2 (256 or 65536 entries). */
+  hx: Int32Array;
+  hy: Int32Array;
+  /** Σ ch1, Σ ch2 (exact integers). */
+  sumX: number;
+  sumY: number;
+  /** Σ ch1·ch2, exact. */
+  sumXY: bigint;
+  min1: number;
+  max1: number;
+  min2: number;
+  max2: number;
+}
+
+const CHUNK = 1 << 20;
+
+/** Histograms of both channels and the exact Σ ch1·ch2, in one pass. */
+export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
+  const n = x.length;
+  const hx = new Int32Array(x instanceof Uint8Array ? 256 : 65536);
+  const hy = new Int32Array(y instanceof Uint8Array ? 256 : 65536);
+  let sumXY = 0n;
+  for (let start = 0; start < n; start += CHUNK) {
+    const end = Math.min(n, start + CHUNK);
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const a = x[i] as number;
+      const b = y[i] as number;
+      hx[a] = (hx[a] as number) + 1;
+      hy[b] = (hy[b] as number) + 1;
+      s += a * b;
+    }
+    sumXY += BigInt(s);
+  }
+  const rx = histogramRange(hx);
+  const ry = histogramRange(hy);
+  return {
+    n,
+    hx,
+    hy,
+    sumX: rx.sum,
+    sumY: ry.sum,
+    sumXY,
+    min1: rx.min,
+    max1: rx.max,
+    min2: ry.min,
+    max2: ry.max,
+  };
+}
+
+function histogramRange(h: Int32Array): { min: number; max: number; sum: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (let k = 0; k < h.length; k++) {
+    const c = h[k] as number;
+    if (c === 0) continue;
+    if (k < min) min = k;
+    max = k;
+    sum += c * k;
+  }
+  return { min, max, sum };
+}
+
+/** Σ count·(k − shift)² over the histogram's occupied range. */
+function shiftedSquares(h: Int32Array, lo: number, hi: number, shift: number): number {
+  let s = 0;
+  for (let k = lo; k <= hi; k++) {
+    const d = k - shift;
+    s += (h[k] as number) * d * d;
+  }
+  return s;
+}
+
+/** Sums of dx = ch1 − c1 and dy = ch2 − c2 over all pixels, for integer shifts c1, c2. */
+export interface ShiftedSums {
+  n: number;
+  sx: number;
+  sy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+}
+
+export function shiftedTotals(s: LevelStats, c1: number, c2: number): ShiftedSums {
+  const { n } = s;
+  // Σ(x−c1)(y−c2) = Σxy − c1Σy − c2Σx + n·c1·c2, exact in BigInt
+  const sxy = s.sumXY - BigInt(c1) * BigInt(s.sumY) - BigInt(c2) * BigInt(s.sumX) + BigInt(n) * BigInt(c1) * BigInt(c2);
+  return {
+    n,
+    sx: s.sumX - n * c1,
+    sy: s.sumY - n * c2,
+    sxx: shiftedSquares(s.hx, s.min1, s.max1, c1),
+    syy: shiftedSquares(s.hy, s.min2, s.max2, c2),
+    sxy: Number(sxy),
+  };
+}
+
+/** Integer shifts near the channel means (exact sums, no cancellation). */
+export function meanShifts(s: LevelStats): { c1: number; c2: number } {
+  return s.n === 0 ? { c1: 0, c2: 0 } : { c1: Math.round(s.sumX / s.n), c2: Math.round(s.sumY / s.n) };
+}
+
+/** The moments of fused.ts (means, ranges, centred Σdx², Σdy², Σdxdy) from the level statistics. */
+export function levelMoments(s: LevelStats): Moments {
+  const { n } = s;
+  const { c1, c2 } = meanShifts(s);
+  const t = shiftedTotals(s, c1, c2);
+  // centred sums: Σ(x−mx)² = Σ(x−c)² − (Σ(x−c))²/n; the correction is < n/4 (|mx − c| ≤ ½)
+  const sxx = t.sxx - (t.sx * t.sx) / n;
+  const syy = t.syy - (t.sy * t.sy) / n;
+  // Σ(x−mx)(y−my) = (n·Σxy − ΣxΣy)/n, its numerator exact
+  const sxy = Number(BigInt(n) * s.sumXY - BigInt(s.sumX) * BigInt(s.sumY)) / n;
+  return {
+    n,
+    mx: s.sumX / n,
+    my: s.sumY / n,
+    min1: s.min1,
+    max1: s.max1,
+    min2: s.min2,
+    max2: s.max2,
+    sxx,
+    syy,
+    sxy,
+  };
+}
+
+/** Σ ch1², Σ ch2² from the histograms (exact below 2^53, as the per-pixel sums were). */
+export function rawSquares(s: LevelStats): { sxx: number; syy: number } {
+  return {
+    sxx: shiftedSquares(s.hx, s.min1, s.max1, 0),
+    syy: shiftedSquares(s.hy, s.min2, s.max2, 0),
+  };
+}
