@@ -1,5 +1,6 @@
 /** The page frame: header, navigation, and the page for the current path. */
 import type { ReactNode } from "react";
+import { ExplorerPage } from "./pages/ExplorerPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
 import { NotYetPage } from "./pages/NotYetPage.tsx";
 import { ProjectsPage } from "./pages/ProjectsPage.tsx";
@@ -13,17 +14,7 @@ interface PageDef {
 }
 
 export const PAGES: PageDef[] = [
-  {
-    path: "/explorer",
-    title: "Pathway explorer",
-    render: () => (
-      <NotYetPage
-        title="Pathway explorer"
-        what="The T-DM1 pathway (binding → internalization → lysosome → SLC46A3 → cytosol → tubulin → G2/M arrest → apoptosis, with efflux pumps and HER2 signalling) as a live diagram, each resistance mechanism a switch with a strength slider, and the predicted T-DM1 and free-DM1 dose–response curves updating as you move them."
-        cli="adclab simulate --cell-line BT-474M1 --mechanism slc46a3-loss=6"
-      />
-    ),
-  },
+  { path: "/explorer", title: "Pathway explorer", render: () => <ExplorerPage /> },
   {
     path: "/dose-response",
     title: "Dose–response",
