@@ -1,5 +1,6 @@
 /** The page frame: header, navigation, and the page for the current path. */
 import type { ReactNode } from "react";
+import { ColocalizationPage } from "./pages/ColocalizationPage.tsx";
 import { ExplorerPage } from "./pages/ExplorerPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
 import { NotYetPage } from "./pages/NotYetPage.tsx";
@@ -29,13 +30,7 @@ export const PAGES: PageDef[] = [
   {
     path: "/colocalization",
     title: "Co-localization",
-    render: () => (
-      <NotYetPage
-        title="Co-localization"
-        what="Upload a TIFF or OME-TIFF, pick channels with previews, and see Pearson and Manders coefficients, the cytofluorogram and the per-cell table."
-        cli="adclab coloc IMAGE.ome.tif --ch1 T-DM1 --ch2 LAMP1"
-      />
-    ),
+    render: () => <ColocalizationPage />,
   },
   { path: "/troubleshooter", title: "Troubleshooter", render: () => <TroubleshooterPage /> },
   { path: "/library", title: "Library", render: () => <LibraryPage /> },
