@@ -4,6 +4,7 @@
  */
 import { ADCLAB_VERSION } from "@adclab/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { registerDoseResponseFigure } from "./analyses/dose-response.ts";
 import { authMiddleware } from "./auth/middleware.ts";
 import type { App, AppEnv, ServerOptions } from "./context.ts";
 import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
@@ -37,6 +38,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerLibrary(app);
   registerAnalyses(app, o);
   registerColoc(app, o);
+  registerDoseResponseFigure(app, o);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

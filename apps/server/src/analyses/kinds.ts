@@ -7,6 +7,7 @@ import { diagnose, InputError, parseObservationSet } from "@adclab/core";
 import type { Store } from "@adclab/db";
 import { convertRequest } from "../routes/units.ts";
 import { colocKind } from "./coloc.ts";
+import { doseResponseKind } from "./dose-response.ts";
 
 /** What a kind may look at while it prepares: the store (for uploaded files) and the experiment. */
 export interface KindContext {
@@ -78,6 +79,7 @@ export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
     },
   },
   coloc: colocKind,
+  "dose-response": doseResponseKind,
 };
 
 export const ANALYSIS_KIND_NAMES = Object.keys(ANALYSIS_KINDS);

@@ -4,7 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
+import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
 import {
   ADCLAB_VERSION,
   CELL_LINES,
@@ -52,6 +54,13 @@ async function call(
   return { status: res.status, json, text, headers: res.headers };
 }
 
+/** The response body as bytes (for binary answers such as PNG). */
+async function app(a: App, path: string): Promise<Uint8Array> {
+  const res = await a.request(`${LOCAL}${path}`, { headers: { host: "127.0.0.1:5174" } });
+  assert.equal(res.status, 200);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 export function apiSuite(name: string, open: () => Promise<Opened>, skip?: string) {
   describe(`HTTP API on ${name}`, { skip }, () => {
     let opened: Opened;
@@ -87,6 +96,7 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         "/api/analyses/diagnose",
         "/api/experiments/{id}/analyses",
         "/api/analyses/{id}/rerun",
+        "/api/analyses/{id}/figure",
       ]) {
         assert.ok(doc.paths[p], `missing ${p}`);
       }
@@ -271,12 +281,110 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
           body: { kind: "astrology", inputs: {} },
         });
         assert.equal(unknown.status, 400);
-        assert.match(unknown.json.message, /^kind: unknown analysis 'astrology' \(expected diagnose, convert\b/);
+        assert.match(
+          unknown.json.message,
+          /^kind: unknown analysis 'astrology' \(expected diagnose, convert, .*dose-response/,
+        );
         assert.equal((await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json.length, n);
       });
     });
 
     colocApiTests(() => ({ app: local, store }), call);
+
+    describe("dose-response analysis (adclab fit on an uploaded file)", () => {
+      const name = "reversal-long.csv";
+      const bytes = new Uint8Array(
+        readFileSync(new URL("../../../../examples/dose-response/reversal-long.csv", import.meta.url)),
+      );
+      const options = { compare: ["KPL-4 · T-DM1:KPL-4 T-DM1R · T-DM1"], reversal: ["KPL-4 T-DM1R:verapamil:KPL-4"] };
+      let experimentId: string;
+      let fileId: string;
+      const analyses = async () => (await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json.length;
+      before(async () => {
+        const p = await call(local, "POST", "/api/projects", { body: { name: "dose-response" } });
+        experimentId = (await call(local, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "MTT" } }))
+          .json.id;
+        fileId = (await call(local, "POST", `/api/experiments/${experimentId}/files?name=${name}`, { raw: bytes })).json
+          .id;
+      });
+      it("stores the result `adclab fit --json` prints, with the file's SHA-256, options and version", async () => {
+        const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+          body: { kind: "dose-response", inputs: { file: fileId }, options },
+        });
+        assert.equal(r.status, 201, r.text);
+        assert.equal(r.json.status, "done", r.text);
+        const sha256 = createHash("sha256").update(bytes).digest("hex");
+        assert.deepEqual(r.json.inputs, { file: { fileId, name, sha256 } });
+        assert.deepEqual(r.json.options, options);
+        assert.equal(r.json.adclabVersion, ADCLAB_VERSION);
+        // The same procedure the CLI runs (apps/cli/src/commands/fit.test.ts checks the CLI prints it).
+        const direct = runDoseResponse({ file: { name, content: bytes } }, parseDoseResponseOptions(options));
+        assert.deepEqual(r.json.results, JSON.parse(JSON.stringify(direct.result)));
+        assert.equal(r.json.results.reversals[0].compound, "T-DM1");
+        const doc = (await call(local, "GET", "/openapi.json")).json;
+        for (const k of ["DoseResponseInputs", "DoseResponseOptions", "DoseResponseResult"])
+          assert.ok(doc.components.schemas[k], k);
+        assert.equal(r.json.results.comparisons.length, 1);
+        const again = await call(local, "POST", `/api/analyses/${r.json.id}/rerun`);
+        assert.equal(again.status, 201, again.text);
+        assert.deepEqual(again.json.results, r.json.results);
+        assert.deepEqual(again.json.inputs, r.json.inputs);
+        const svg = await call(local, "GET", `/api/analyses/${r.json.id}/figure`);
+        assert.equal(svg.status, 200);
+        assert.match(svg.headers.get("content-type") ?? "", /^image\/svg\+xml/);
+        assert.match(svg.text, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        const png = await app(local, `/api/analyses/${r.json.id}/figure?format=png`);
+        assert.deepEqual([...png.subarray(0, 4)], [137, 80, 78, 71]);
+      });
+      it("bad input is a 400 with the CLI's message and stores nothing", async () => {
+        const n = await analyses();
+        const few = "sample,compound,conc (nM),response,role\nA,,0,1000,vehicle\nA,X,1,950,\nA,X,3,800,\nA,X,10,500,\n";
+        const fewId = (
+          await call(local, "POST", `/api/experiments/${experimentId}/files?name=few.csv`, {
+            raw: new TextEncoder().encode(few),
+          })
+        ).json.id;
+        const cases: [unknown, Record<string, unknown>, RegExp][] = [
+          [
+            { file: fewId },
+            {},
+            /^few\.csv, row 3, column 'concentration': curve 'A · X' has 3 distinct concentrations/,
+          ],
+          [{ file: fileId }, { model: "ll5" }, /^--model: unknown model 'll5' \(expected ll4, prism4, 3pl, 5pl, gr\)/],
+          [{ file: fileId }, { reversal: ["MCF-7:verapamil"] }, /^--reversal: no curves for sample 'MCF-7'/],
+          [{ file: fileId }, { compare: "A:B" }, /^options\.compare: not a list of text/],
+          [{ file: "00000000-0000-0000-0000-000000000000" }, {}, /^inputs\.file: no file 0{8}-/],
+          [{}, {}, /^inputs\.file: the file to fit is missing/],
+        ];
+        for (const [inputs, opts, pattern] of cases) {
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+            body: { kind: "dose-response", inputs, options: opts },
+          });
+          assert.equal(r.status, 400, r.text);
+          assert.match(r.json.message, pattern);
+        }
+        // The message is exactly the one `adclab fit few.csv` prints after "adclab: ".
+        try {
+          runDoseResponse({ file: { name: "few.csv", content: few } }, parseDoseResponseOptions({}));
+          assert.fail("expected an InputError");
+        } catch (e) {
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+            body: { kind: "dose-response", inputs: { file: fewId } },
+          });
+          assert.equal(r.json.message, (e as Error).message);
+        }
+        // A file of another experiment is not this experiment's.
+        const p = await call(local, "POST", "/api/projects", { body: { name: "other" } });
+        const other = (await call(local, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "x" } }))
+          .json.id;
+        const r = await call(local, "POST", `/api/experiments/${other}/analyses`, {
+          body: { kind: "dose-response", inputs: { file: fileId } },
+        });
+        assert.equal(r.status, 400);
+        assert.match(r.json.message, /^inputs\.file: no file /);
+        assert.equal(await analyses(), n);
+      });
+    });
 
     it("embedded mode answers only requests addressed to loopback", async () => {
       const r = await call(local, "GET", "/api/projects", { host: "evil.example:5174" });

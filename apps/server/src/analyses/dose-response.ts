@@ -1,0 +1,192 @@
+/**
+ * The `dose-response` analysis: `adclab fit` on raw files already uploaded to the experiment.
+ * Inputs name the files by id ({ "file": id, "layout"?: id, "controls"?: id, "time0"?: id });
+ * they are stored with each file's name and SHA-256, so the analysis says exactly which bytes it
+ * read. Options are the CLI's flags ({ model, normalize, compare: [], reversal: [], unit, mw }).
+ * The results are the document `adclab fit --json` prints; the figure is rendered on request.
+ */
+import {
+  type DoseResponseAnalysis,
+  type DoseResponseFiles,
+  type DoseResponseOptionsInput,
+  doseResponseFigureSvg,
+  parseDoseResponseOptions,
+  runDoseResponse,
+} from "@adclab/analyses";
+import { InputError } from "@adclab/core";
+import { nodeDocument, svgToPng } from "@adclab/report/node";
+import { createRoute, z } from "@hono/zod-openapi";
+import { requireExperiment } from "../auth/access.ts";
+import type { App, ServerOptions } from "../context.ts";
+import { HttpError, notFound } from "../errors.ts";
+import { errorResponses, IdParam } from "../schemas.ts";
+import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
+import type { AnalysisKind, KindContext } from "./kinds.ts";
+
+const ROLES = ["file", "layout", "controls", "time0"] as const;
+type Role = (typeof ROLES)[number];
+
+function stringOption(options: Record<string, unknown>, key: string): string | undefined {
+  const v = options[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string") return v;
+  if (key === "mw" && typeof v === "number") return String(v);
+  throw new InputError("not text", { field: `options.${key}`, got: v });
+}
+
+function listOption(options: Record<string, unknown>, key: string): string[] {
+  const v = options[key];
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v;
+  throw new InputError("not a list of text", { field: `options.${key}`, expected: '["A:B", …]', got: v });
+}
+
+export function doseResponseOptions(options: Record<string, unknown>): DoseResponseOptionsInput {
+  const known = new Set(["model", "normalize", "compare", "reversal", "unit", "mw"]);
+  for (const k of Object.keys(options)) {
+    if (!known.has(k))
+      throw new InputError(`unknown option '${k}'`, { field: `options.${k}`, expected: [...known].join(", ") });
+  }
+  const out: DoseResponseOptionsInput = {
+    compare: listOption(options, "compare"),
+    reversal: listOption(options, "reversal"),
+  };
+  for (const k of ["model", "normalize", "unit", "mw"] as const) {
+    const v = stringOption(options, k);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Loads the named files (each must be in the experiment) and runs the analysis. */
+export async function runDoseResponseOn(
+  inputs: unknown,
+  options: Record<string, unknown>,
+  ctx: KindContext,
+): Promise<{ analysis: DoseResponseAnalysis; files: Partial<Record<Role, FileRef>> }> {
+  const parsed = parseDoseResponseOptions(doseResponseOptions(options)); // bad options before any read
+  if (typeof inputs !== "object" || inputs === null) {
+    throw new InputError("dose-response needs the uploaded file", {
+      field: "inputs",
+      expected: '{ "file": "<raw file id>" }',
+    });
+  }
+  const given = inputs as Record<string, unknown>;
+  for (const k of Object.keys(given)) {
+    if (!(ROLES as readonly string[]).includes(k))
+      throw new InputError(`unknown input '${k}'`, { field: `inputs.${k}`, expected: ROLES.join(", ") });
+  }
+  if (given.file === undefined)
+    throw new InputError("the file to fit is missing", { field: "inputs.file", expected: "a raw file id" });
+  const files: Partial<Record<Role, FileRef>> = {};
+  const named: Partial<DoseResponseFiles> = {};
+  for (const role of ROLES) {
+    if (given[role] === undefined) continue;
+    const raw = await experimentFile(ctx.store, ctx.experimentId, given[role], `inputs.${role}`);
+    files[role] = fileRef(raw);
+    named[role] = { name: raw.originalName, content: raw.content };
+  }
+  return { analysis: runDoseResponse(named as DoseResponseFiles, parsed), files };
+}
+
+export const doseResponseKind: AnalysisKind = {
+  cli: "adclab fit FILE [--layout LAYOUT] [--model …] [--compare A:B] [--reversal S:I[:P]] --json",
+  async prepare(inputs, options, ctx) {
+    const { analysis, files } = await runDoseResponseOn(inputs, options, ctx);
+    return { inputs: files, run: () => analysis.result };
+  },
+};
+
+const FigureQuery = z.object({
+  format: z
+    .enum(["svg", "png"])
+    .default("svg")
+    .openapi({ param: { name: "format", in: "query" } }),
+});
+
+const FileId = z.string().openapi({ description: "the id of a raw file uploaded to the experiment" });
+export const DoseResponseInputsSchema = z
+  .object({ file: FileId, layout: FileId.optional(), controls: FileId.optional(), time0: FileId.optional() })
+  .openapi("DoseResponseInputs", {
+    description:
+      'inputs of kind "dose-response": the files `adclab fit FILE [--layout] [--controls --time0]` reads; stored as { id, name, sha256 } each',
+  });
+export const DoseResponseOptionsSchema = z
+  .object({
+    model: z.enum(["ll4", "prism4", "3pl", "5pl", "gr"]).optional(),
+    normalize: z.enum(["vehicle", "none"]).optional(),
+    compare: z
+      .array(z.string())
+      .optional()
+      .openapi({ example: ["BT-474:BT-474-TR"] }),
+    reversal: z
+      .array(z.string())
+      .optional()
+      .openapi({ example: ["KPL-4 T-DM1R:verapamil:KPL-4"] }),
+    unit: z.string().optional(),
+    mw: z.union([z.string(), z.number()]).optional(),
+  })
+  .openapi("DoseResponseOptions", {
+    description: 'options of kind "dose-response": the flags of `adclab fit` (docs/cli/fit.md)',
+  });
+export const DoseResponseResultSchema = z
+  .object({
+    file: z.string(),
+    model: z.string(),
+    normalization: z.enum(["vehicle", "none"]).optional(),
+    responseUnit: z.enum(["%", "raw"]).optional(),
+    concentrationUnit: z.string(),
+    curves: z.array(z.record(z.string(), z.unknown())),
+    comparisons: z.array(z.record(z.string(), z.unknown())),
+    reversals: z.array(z.record(z.string(), z.unknown())),
+    warnings: z.array(z.string()),
+  })
+  .openapi("DoseResponseResult", {
+    description: 'results of kind "dose-response": the document `adclab fit --json` prints (docs/cli/fit.md)',
+  });
+
+/**
+ * The OpenAPI schemas of the kind, and GET /api/analyses/{id}/figure: the stored dose–response
+ * analysis drawn again from its files (deterministic, so the figure matches the stored results).
+ */
+export function registerDoseResponseFigure(app: App, o: ServerOptions) {
+  app.openAPIRegistry.register("DoseResponseInputs", DoseResponseInputsSchema);
+  app.openAPIRegistry.register("DoseResponseOptions", DoseResponseOptionsSchema);
+  app.openAPIRegistry.register("DoseResponseResult", DoseResponseResultSchema);
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/analyses/{id}/figure",
+      tags: ["analyses"],
+      summary: "The figure of a stored dose-response analysis (as `adclab fit --plot out.svg|png`)",
+      request: { params: IdParam, query: FigureQuery },
+      responses: {
+        200: {
+          description: "The figure",
+          content: {
+            "image/svg+xml": { schema: z.string() },
+            "image/png": { schema: z.string().openapi({ format: "binary" }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const a = await o.store.getAnalysis(c.req.valid("param").id);
+      if (!a) throw notFound("analysis");
+      await requireExperiment(c, o, a.experimentId, "read");
+      if (a.kind !== "dose-response" || a.status !== "done") {
+        throw new HttpError(404, "not-found", "no figure: not a finished dose-response analysis");
+      }
+      const { analysis } = await runDoseResponseOn(a.inputs, (a.options ?? {}) as Record<string, unknown>, {
+        store: o.store,
+        experimentId: a.experimentId,
+      });
+      const svg = doseResponseFigureSvg(analysis, nodeDocument());
+      if (c.req.valid("query").format === "png") {
+        return c.body(new Uint8Array(svgToPng(svg)), 200, { "content-type": "image/png" });
+      }
+      return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8" });
+    },
+  );
+}
