@@ -159,7 +159,7 @@ for (let c = 0; c < N_CURVES; c++) {
   sweeps += fitDoseResponse({ concentration_nM: doses, response: responses[c]! }, { model: "prism4" }).lm.evaluations;
 }
 console.log(
-  `  ADCLab: ${(sweeps / N_CURVES).toFixed(1)} LM sweeps per curve (values and Jacobian at all points), + 1 for the reported Jacobian`,
+  `  ADCLab: ${(sweeps / N_CURVES).toFixed(1)} LM sweeps per curve (values and Jacobian at all points; none more: residuals and Jacobian are computed only when asked for)`,
 );
 
 const py = spawnSync("python3", ["-c", PY], {

@@ -260,15 +260,21 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
     });
   }
 
+  const logX = logDosesOfDesign(x);
   // Start 4PL, then (for 5PL) start S at 1 from the 4PL optimum.
-  const start = startingValues4(x, y, {
-    bottom: fixedMask[0] ? fixedValues[0] : options.start?.bottom,
-    top: fixedMask[1] ? fixedValues[1] : options.start?.top,
-    logIc50: fixedMask[2]
-      ? fixedValues[2]
-      : (options.start?.logIC50 ?? (options.start?.ic50_nM ? Math.log10(options.start.ic50_nM) : undefined)),
-    hill: fixedMask[3] ? fixedValues[3] : options.start?.hill,
-  });
+  const start = startingValues4(
+    x,
+    y,
+    {
+      bottom: fixedMask[0] ? fixedValues[0] : options.start?.bottom,
+      top: fixedMask[1] ? fixedValues[1] : options.start?.top,
+      logIc50: fixedMask[2]
+        ? fixedValues[2]
+        : (options.start?.logIC50 ?? (options.start?.ic50_nM ? Math.log10(options.start.ic50_nM) : undefined)),
+      hill: fixedMask[3] ? fixedValues[3] : options.start?.hill,
+    },
+    logX,
+  );
   const p4 = [start.bottom, start.top, start.logIc50, start.hill];
   const lmOptions = {
     lower: five ? lower.slice(0, 4) : lower,
@@ -278,7 +284,6 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   };
-  const logX = logDoses(x);
   const problem4 = new Prism4LogDoseProblem(logX, y);
   let lm = solveLeastSquares(problem4, p4, lmOptions);
   if (!lm.converged) {
@@ -302,6 +307,22 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
       : null;
   }
   return fit;
+}
+
+// The last design's doses and their log10: a plate or a screen fits curve after curve at the
+// same concentrations, and the logarithms need not be taken again for each. Never modified.
+let lastDoses: Float64Array = new Float64Array(0);
+let lastLogDoses: Float64Array = new Float64Array(0);
+
+/** log10 of each dose (−∞ for zero doses), reused when the doses equal the previous call's. */
+function logDosesOfDesign(x: Float64Array): Float64Array {
+  let same = x.length === lastDoses.length;
+  for (let i = 0; same && i < x.length; i++) same = x[i] === lastDoses[i];
+  if (!same) {
+    lastDoses = x.slice();
+    lastLogDoses = logDoses(x);
+  }
+  return lastLogDoses;
 }
 
 /** A failed first attempt is retried from Hill slopes ±1, ±3 and a mid-range LogIC50; best SSR wins. */

@@ -85,11 +85,12 @@ export interface LmResult {
   iterations: number;
   /** Number of model sweeps over the data. */
   evaluations: number;
-  /** ∂f_i/∂p_k at the solution, row-major n_obs × n_params (unweighted). */
-  jacobian: Float64Array;
-  fitted: Float64Array;
-  /** y − fitted. */
-  residuals: Float64Array;
+  /** ∂f_i/∂p_k at the solution, row-major n_obs × n_params (unweighted). Computed on first use. */
+  readonly jacobian: Float64Array;
+  /** Computed on first use (most callers never look). */
+  readonly fitted: Float64Array;
+  /** y − fitted. Computed on first use. */
+  readonly residuals: Float64Array;
   /** Which parameters ended on a bound. */
   atBound: boolean[];
 }
@@ -311,12 +312,15 @@ function solveInWorkspace(
   const nPar = problem.nParameters;
   const y = problem.y;
   const { lower, upper, w, p, trial, work, step, free, activeIdx } = ws;
-  lower.fill(Number.NEGATIVE_INFINITY);
-  upper.fill(Number.POSITIVE_INFINITY);
-  if (options.lower) for (let k = 0; k < nPar; k++) lower[k] = options.lower[k] ?? Number.NEGATIVE_INFINITY;
-  if (options.upper) for (let k = 0; k < nPar; k++) upper[k] = options.upper[k] ?? Number.POSITIVE_INFINITY;
-  w.fill(1);
-  if (options.weights) for (let i = 0; i < nObs; i++) w[i] = options.weights[i]!;
+  // Plain loops: TypedArray.fill on these few elements costs more than the loop.
+  const lo = options.lower;
+  const hi = options.upper;
+  for (let k = 0; k < nPar; k++) {
+    lower[k] = lo?.[k] ?? Number.NEGATIVE_INFINITY;
+    upper[k] = hi?.[k] ?? Number.POSITIVE_INFINITY;
+  }
+  const weights = options.weights;
+  for (let i = 0; i < nObs; i++) w[i] = weights === undefined ? 1 : weights[i]!;
   let m = 0;
   for (let k = 0; k < nPar; k++) if (!options.fixed?.[k]) free[m++] = k;
   for (let k = 0; k < nPar; k++) p[k] = Math.min(upper[k]!, Math.max(lower[k]!, p0[k]!));
@@ -332,7 +336,7 @@ function solveInWorkspace(
   let iterations = 0;
   let relativeOffset = Number.NaN;
   const ssrHistory = ws.history;
-  ssrHistory.fill(Number.POSITIVE_INFINITY);
+  for (let h = 0; h < 10; h++) ssrHistory[h] = Number.POSITIVE_INFINITY;
   if (m === 0) reason = "no free parameters";
   else if (nObs < m) reason = "more free parameters than observations";
   else if (!Number.isFinite(ssr) || !allFinite(rhs, m) || !allFinite(normal, m * m)) {
@@ -571,24 +575,19 @@ function finish(
   normal: Float64Array,
   status: Pick<LmResult, "converged" | "reason" | "iterations" | "evaluations" | "relativeOffset">,
 ): LmResult {
-  const { p, lower, upper, grad, free } = ws;
+  const { p, lower, upper, free } = ws;
   const nObs = problem.nObservations;
   const nPar = problem.nParameters;
-  // All result arrays are views into one allocation.
-  const buffer = new Float64Array(2 * nPar + nPar * nPar + nObs * nPar + 2 * nObs);
+  // The result arrays are views into one allocation (each typed-array allocation is costly);
+  // `at` is a private copy of the solution for the values computed on first use.
+  const buffer = new Float64Array(3 * nPar + nPar * nPar);
   const params = buffer.subarray(0, nPar);
   const standardErrors = buffer.subarray(nPar, 2 * nPar);
-  const covarianceView = buffer.subarray(2 * nPar, 2 * nPar + nPar * nPar);
-  const jacobianStart = 2 * nPar + nPar * nPar;
-  const jacobian = buffer.subarray(jacobianStart, jacobianStart + nObs * nPar);
-  const fitted = buffer.subarray(jacobianStart + nObs * nPar, jacobianStart + nObs * nPar + nObs);
-  const residuals = buffer.subarray(jacobianStart + nObs * nPar + nObs);
-  for (let k = 0; k < nPar; k++) params[k] = p[k]!;
-  problem.prepare?.(p);
-  for (let i = 0; i < nObs; i++) {
-    fitted[i] = problem.valueAndGradient(i, p, grad);
-    residuals[i] = problem.y[i]! - fitted[i]!;
-    for (let k = 0; k < nPar; k++) jacobian[i * nPar + k] = grad[k]!;
+  const at = buffer.subarray(2 * nPar, 3 * nPar);
+  const covarianceView = buffer.subarray(3 * nPar);
+  for (let k = 0; k < nPar; k++) {
+    params[k] = p[k]!;
+    at[k] = p[k]!;
   }
   const df = nObs - m;
   const s2 = df > 0 ? ssr / df : Number.NaN;
@@ -607,7 +606,7 @@ function finish(
   }
   const atBound: boolean[] = [];
   for (let k = 0; k < nPar; k++) atBound.push(!fixed?.[k] && (p[k]! <= lower[k]! || p[k]! >= upper[k]!));
-  return {
+  return new LmSolution(problem, at, {
     parameterNames: problem.parameterNames,
     params,
     standardErrors,
@@ -615,10 +614,86 @@ function finish(
     ssr,
     df,
     sigma: Math.sqrt(s2),
-    ...status,
-    jacobian,
-    fitted,
-    residuals,
+    converged: status.converged,
+    reason: status.reason,
+    relativeOffset: status.relativeOffset,
+    iterations: status.iterations,
+    evaluations: status.evaluations,
     atBound,
-  };
+  });
+}
+
+type LmSummary = Omit<LmResult, "jacobian" | "fitted" | "residuals">;
+
+/**
+ * LmResult whose per-observation arrays (Jacobian, fitted values, residuals) are computed from
+ * the problem at the solution on first use: a dose–response fit reports none of them, and one
+ * more pass over the data with its exponentials was a tenth of such a fit.
+ */
+class LmSolution implements LmResult {
+  readonly parameterNames: readonly string[];
+  readonly params: Float64Array;
+  readonly standardErrors: Float64Array;
+  readonly covariance: Float64Array | null;
+  readonly ssr: number;
+  readonly df: number;
+  readonly sigma: number;
+  readonly converged: boolean;
+  readonly reason: LmStopReason;
+  readonly relativeOffset: number;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly atBound: boolean[];
+  private perObservation: { jacobian: Float64Array; fitted: Float64Array; residuals: Float64Array } | null = null;
+
+  constructor(
+    private readonly problem: LeastSquaresProblem,
+    private readonly at: Float64Array,
+    summary: LmSummary,
+  ) {
+    this.parameterNames = summary.parameterNames;
+    this.params = summary.params;
+    this.standardErrors = summary.standardErrors;
+    this.covariance = summary.covariance;
+    this.ssr = summary.ssr;
+    this.df = summary.df;
+    this.sigma = summary.sigma;
+    this.converged = summary.converged;
+    this.reason = summary.reason;
+    this.relativeOffset = summary.relativeOffset;
+    this.iterations = summary.iterations;
+    this.evaluations = summary.evaluations;
+    this.atBound = summary.atBound;
+  }
+
+  get jacobian(): Float64Array {
+    return this.evaluate().jacobian;
+  }
+
+  get fitted(): Float64Array {
+    return this.evaluate().fitted;
+  }
+
+  get residuals(): Float64Array {
+    return this.evaluate().residuals;
+  }
+
+  private evaluate(): { jacobian: Float64Array; fitted: Float64Array; residuals: Float64Array } {
+    if (this.perObservation !== null) return this.perObservation;
+    const problem = this.problem;
+    const nObs = problem.nObservations;
+    const nPar = problem.nParameters;
+    const jacobian = new Float64Array(nObs * nPar);
+    const fitted = new Float64Array(nObs);
+    const residuals = new Float64Array(nObs);
+    const grad = new Float64Array(nPar);
+    problem.prepare?.(this.at);
+    for (let i = 0; i < nObs; i++) {
+      fitted[i] = problem.valueAndGradient(i, this.at, grad);
+      residuals[i] = problem.y[i]! - fitted[i]!;
+      for (let k = 0; k < nPar; k++) jacobian[i * nPar + k] = grad[k]!;
+    }
+    this.perObservation = { jacobian, fitted, residuals };
+    return this.perObservation;
+  }
 }

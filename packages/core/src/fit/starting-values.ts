@@ -12,8 +12,15 @@ export interface Start4 {
   hill: number;
 }
 
-/** Means of y for each distinct x, sorted by x. */
-export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x: number[]; mean: number[] } {
+/**
+ * Means of y for each distinct x, sorted by x; with `logX` (log10 of each x, as logDoses gives)
+ * also each group's log10 dose, so that no logarithm is taken twice.
+ */
+export function doseGroupMeans(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  logX?: ArrayLike<number>,
+): { x: number[]; mean: number[]; logX: number[] } {
   // Sort point indices by dose, then average runs of equal doses (cheaper than a Map per fit).
   const order: number[] = [];
   let sorted = true;
@@ -25,9 +32,11 @@ export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x:
   if (!sorted) order.sort((a, b) => x[a]! - x[b]!);
   const xs: number[] = [];
   const mean: number[] = [];
+  const logs: number[] = [];
   let i = 0;
   while (i < order.length) {
     const dose = x[order[i]!]!;
+    logs.push(logX !== undefined ? logX[order[i]!]! : dose > 0 ? Math.log10(dose) : Number.NEGATIVE_INFINITY);
     let sum = 0;
     let count = 0;
     while (i < order.length && x[order[i]!] === dose) {
@@ -38,15 +47,16 @@ export function doseGroupMeans(x: ArrayLike<number>, y: ArrayLike<number>): { x:
     xs.push(dose);
     mean.push(sum / count);
   }
-  return { x: xs, mean };
+  return { x: xs, mean, logX: logs };
 }
 
 export function startingValues4(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   fixed: { bottom?: number; top?: number; logIc50?: number; hill?: number } = {},
+  logX?: ArrayLike<number>,
 ): Start4 {
-  const groups = doseGroupMeans(x, y);
+  const groups = doseGroupMeans(x, y, logX);
   const n = groups.x.length;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -70,8 +80,9 @@ export function startingValues4(
   const top = fixed.top ?? hi;
   const positive: number[] = [];
   for (let i = 0; i < n; i++) if (groups.x[i]! > 0) positive.push(i);
-  const minLog = Math.log10(groups.x[positive[0] ?? 0]! || 1);
-  const maxLog = Math.log10(groups.x[positive[positive.length - 1] ?? 0]! || 1);
+  // log10 of the lowest and highest positive dose (0 when there is none).
+  const minLog = positive.length > 0 ? groups.logX[positive[0]!]! : 0;
+  const maxLog = positive.length > 0 ? groups.logX[positive[positive.length - 1]!]! : 0;
 
   // Least-squares line through the logit-transformed group means (only those strictly inside the plateaus).
   let sx = 0;
@@ -84,7 +95,7 @@ export function startingValues4(
   for (const i of positive) {
     const m = groups.mean[i]!;
     if (!(m > lower && m < upper)) continue;
-    const X = Math.log10(groups.x[i]!);
+    const X = groups.logX[i]!;
     const Y = Math.log10((top - m) / (m - bottom));
     sx += X;
     sy += Y;
