@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { analyzeColoc, costesSignificanceTest, createRng, kendallTauB } from "@adclab/core";
 import { createWorkerPool } from "@adclab/jobs";
 import { writeArrayBuffer } from "geotiff";
+import type { ColocWorkerInput } from "../apps/cli/src/coloc/worker.ts";
 
 const W = 2048;
 const H = 2048;
@@ -181,7 +182,7 @@ async function batchSeconds(files: { image: string; image2: string }[], workers:
     preload: new URL("../apps/cli/src/coloc/register-tsx.mjs", import.meta.url),
     size: workers,
   });
-  const common = {
+  const options: ColocWorkerInput["options"] = {
     threshold: { method: "costes" },
     costesIterations: 0,
     blockSize: 3,
@@ -189,9 +190,13 @@ async function batchSeconds(files: { image: string; image2: string }[], workers:
     perSlice: false,
     kendall: false,
   };
-  await Promise.all(Array.from({ length: workers }, (_, k) => pool.submit({ ...(files[k] as object), ...common }))); // warm-up: threads started, modules loaded
+  await Promise.all(
+    Array.from({ length: workers }, (_, k) =>
+      pool.submit({ ...(files[k] as { image: string; image2: string }), options } satisfies ColocWorkerInput),
+    ),
+  ); // warm-up: threads started, modules loaded
   const t0 = performance.now();
-  await Promise.all(files.map((f) => pool.submit({ ...f, ...common })));
+  await Promise.all(files.map((f) => pool.submit({ ...f, options } satisfies ColocWorkerInput)));
   const s = (performance.now() - t0) / 1000;
   await pool.close();
   return s;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { blockLayout } from "./costes-test.ts";
+import { createRng } from "../random/rng.ts";
+import { blockLayout, shuffleFromStream } from "./costes-test.ts";
 import { regionFromMask } from "./pixels.ts";
 
 describe("Costes test: blocks are shuffled inside the region, not its bounding box", () => {
@@ -24,5 +25,23 @@ describe("Costes test: blocks are shuffled inside the region, not its bounding b
     assert.equal(layout.blockPixels, 27);
     assert.equal(layout.fullBlocks.length, 216);
     assert.equal(layout.edge.length, 0);
+  });
+});
+
+describe("Costes test: shuffles", () => {
+  it("draw the same numbers as the project's generator (createRng(seed).uniform()), shuffle after shuffle", () => {
+    const rng = createRng(17);
+    const stream = Uint32Array.from(createRng(17).state());
+    for (const size of [1000, 1, 2, 4099]) {
+      const expected = Uint32Array.from({ length: size }, (_, i) => i);
+      for (let i = size - 1; i > 0; i--) {
+        const j = Math.floor(rng.uniform() * (i + 1));
+        [expected[i], expected[j]] = [expected[j] as number, expected[i] as number];
+      }
+      const got = Uint32Array.from({ length: size }, (_, i) => i);
+      shuffleFromStream(got, stream);
+      assert.deepEqual(got, expected);
+    }
+    assert.deepEqual([...stream], rng.state());
   });
 });
