@@ -15,6 +15,7 @@ import { registerFiles } from "./routes/files.ts";
 import { registerLibrary } from "./routes/library.ts";
 import { registerMeta } from "./routes/meta.ts";
 import { registerProjects } from "./routes/projects.ts";
+import { registerSimulate } from "./routes/simulate.ts";
 import { registerUnits } from "./routes/units.ts";
 import { serveWeb } from "./static.ts";
 
@@ -39,6 +40,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerAnalyses(app, o);
   registerColoc(app, o);
   registerDoseResponseFigure(app, o);
+  registerSimulate(app);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

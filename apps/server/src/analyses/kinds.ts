@@ -8,6 +8,7 @@ import type { Store } from "@adclab/db";
 import { convertRequest } from "../routes/units.ts";
 import { colocKind } from "./coloc.ts";
 import { doseResponseKind } from "./dose-response.ts";
+import { simulateKind } from "./simulate.ts";
 
 /** What a kind may look at while it prepares: the store (for uploaded files) and the experiment. */
 export interface KindContext {
@@ -80,6 +81,7 @@ export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
   },
   coloc: colocKind,
   "dose-response": doseResponseKind,
+  simulate: simulateKind,
 };
 
 export const ANALYSIS_KIND_NAMES = Object.keys(ANALYSIS_KINDS);

@@ -21,6 +21,7 @@ import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { App } from "../context.ts";
 import { colocApiTests } from "./coloc-suite.ts";
+import { simulateApiTests } from "./simulate-suite.ts";
 
 type Opened = { db: OpenDb; stop?: () => Promise<void> };
 const LIMIT = 64 * 1024;
@@ -290,6 +291,7 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
     });
 
     colocApiTests(() => ({ app: local, store }), call);
+    simulateApiTests(() => ({ local, server }), call);
 
     describe("dose-response analysis (adclab fit on an uploaded file)", () => {
       const name = "reversal-long.csv";
