@@ -69,9 +69,12 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     assert.deepEqual(consoleErrors, []);
   });
 
-  it("pages without their analysis say so plainly", async () => {
-    await page.goto(`${url}/dose-response`);
-    assert.match(await page.getByRole("status").innerText(), /^Not available in the workbench yet.*adclab fit/);
+  it("every analysis page has its analysis: none says it is not available", async () => {
+    for (const [path, title] of pages) {
+      await page.goto(url + path);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      assert.doesNotMatch(await page.locator("main").innerText(), /Not available in the workbench yet/, path);
+    }
   });
 
   it("the Library shows the resistant lines, cell lines, mechanisms, parameters and protocols the API serves", async () => {

@@ -1,9 +1,9 @@
 /** The page frame: header, navigation, and the page for the current path. */
 import type { ReactNode } from "react";
 import { ColocalizationPage } from "./pages/ColocalizationPage.tsx";
+import { DoseResponsePage } from "./pages/DoseResponsePage.tsx";
 import { ExplorerPage } from "./pages/ExplorerPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
-import { NotYetPage } from "./pages/NotYetPage.tsx";
 import { ProjectsPage } from "./pages/ProjectsPage.tsx";
 import { TroubleshooterPage } from "./pages/TroubleshooterPage.tsx";
 import { usePath } from "./router.ts";
@@ -16,17 +16,7 @@ interface PageDef {
 
 export const PAGES: PageDef[] = [
   { path: "/explorer", title: "Pathway explorer", render: () => <ExplorerPage /> },
-  {
-    path: "/dose-response",
-    title: "Dose–response",
-    render: () => (
-      <NotYetPage
-        title="Dose–response"
-        what="Upload a plate-reader file and see the four-parameter fits, IC50s with confidence intervals, the fold-resistance comparison table, and SVG/PNG/CSV exports."
-        cli="adclab fit FILE --compare PARENTAL:RESISTANT --plot fig.svg"
-      />
-    ),
-  },
+  { path: "/dose-response", title: "Dose–response", render: () => <DoseResponsePage /> },
   {
     path: "/colocalization",
     title: "Co-localization",
