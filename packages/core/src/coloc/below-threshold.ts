@@ -5,11 +5,11 @@
  * quadrant.
  *
  * For 8/16-bit data the quadrant is read from a compact list of candidate pixels — those in a
- * lower quadrant {ch1 ≥ L1 and ch2 ≥ L2} that contains every quadrant asked for so far — built
- * by one filtering pass over the pixels. The first list is made as large as a budget allows (the
- * bounds are lowered, per channel, as long as that channel's histogram says at most n/8 pixels
- * reach them), so that the whole bisection usually runs on it; a query below the bounds rebuilds
- * it with a budget four times larger. Sums are of integers about integer shifts near the means:
+ * lower quadrant {ch1 ≥ L1 and ch2 ≥ L2} that contains every quadrant asked for so far. The first
+ * list comes with the level statistics (levels.ts collects it in its pass, with bounds that about
+ * 1/8 of each channel reaches), so the whole bisection usually runs on it. A query below the
+ * bounds rebuilds it in one filtering pass, with bounds lowered per channel as far as a budget
+ * allows (at most n/8 pixels by that channel's histogram, four times more at each rebuild). Sums are of integers about integer shifts near the means:
  * exact, so the order of summation does not matter.
  */
 import type { LevelStats, ShiftedSums } from "./levels.ts";
@@ -41,13 +41,21 @@ export function belowThresholdPearson(
   };
 }
 
-/** r from sums of shifted values over k pixels; NaN for fewer than two pixels or a constant channel. */
+/**
+ * r from sums of shifted integer values over k pixels; NaN for fewer than two pixels or a constant
+ * channel. The sums are whole numbers, so k·Σdxdy − ΣdxΣdy and the two variances are formed exactly
+ * (BigInt) and rounded once each: an r near zero (below the Costes threshold) is the small
+ * difference of two large products and would lose digits in floating point.
+ */
 export function pearsonFromSums(k: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): number {
   if (k < 2) return Number.NaN;
-  const cxx = sxx - (sx * sx) / k;
-  const cyy = syy - (sy * sy) / k;
-  if (!(cxx > 0 && cyy > 0)) return Number.NaN;
-  return (sxy - (sx * sy) / k) / Math.sqrt(cxx * cyy);
+  const K = BigInt(k);
+  const X = BigInt(sx);
+  const Y = BigInt(sy);
+  const vx = Number(K * BigInt(sxx) - X * X);
+  const vy = Number(K * BigInt(syy) - Y * Y);
+  if (!(vx > 0 && vy > 0)) return Number.NaN;
+  return Number(K * BigInt(sxy) - X * Y) / Math.sqrt(vx * vy);
 }
 
 /** Sums of (ch1 − c1, ch2 − c2) over {ch1 ≥ t1 and ch2 ≥ t2}, from a lazily built candidate list. */
@@ -59,12 +67,12 @@ export function quadrantSums(
   c2: number,
 ): (t1: number, t2: number) => ShiftedSums {
   const n = x.length;
+  const levels = stats.hx.length;
   let budget = Math.max(n >> 3, 4096);
-  let bound1 = Number.POSITIVE_INFINITY;
-  let bound2 = Number.POSITIVE_INFINITY;
-  let xs = new Uint16Array(0);
-  let ys = new Uint16Array(0);
-  let count = 0;
+  // the list levelStats collected, if it did; otherwise the first query builds one
+  let bound1 = stats.bright ? stats.bright.bound1 : Number.POSITIVE_INFINITY;
+  let bound2 = stats.bright ? stats.bright.bound2 : Number.POSITIVE_INFINITY;
+  let list = stats.bright ? sortByCh1(stats.bright.xs, stats.bright.ys, stats.bright.count, levels) : null;
   let tailX: Float64Array | null = null; // tailX[k] = #pixels with ch1 ≥ k
   let tailY: Float64Array | null = null;
 
@@ -74,9 +82,9 @@ export function quadrantSums(
     bound1 = lowestWithin(tailX, l1, budget);
     bound2 = lowestWithin(tailY, l2, budget);
     const capacity = Math.min(tailX[bound1] as number, tailY[bound2] as number);
-    xs = new Uint16Array(capacity);
-    ys = new Uint16Array(capacity);
-    count = 0;
+    const xs = new Uint16Array(capacity);
+    const ys = new Uint16Array(capacity);
+    let count = 0;
     for (let i = 0; i < n; i++) {
       const a = x[i] as number;
       if (a < bound1) continue;
@@ -86,35 +94,38 @@ export function quadrantSums(
       ys[count] = b;
       count++;
     }
+    list = sortByCh1(xs, ys, count, levels);
     budget *= 4;
   };
 
   return (t1, t2) => {
     // integer pixels: ch ≥ t ⇔ ch ≥ ⌈t⌉; levels clamped to [0, top + 1] (top + 1: nobody)
-    const l1 = clampLevel(Math.ceil(t1), stats.hx.length);
+    const l1 = clampLevel(Math.ceil(t1), levels);
     const l2 = clampLevel(Math.ceil(t2), stats.hy.length);
     const q = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
     if (Number.isNaN(l1) || Number.isNaN(l2)) return q; // no pixel is ≥ NaN
-    if (l1 < bound1 || l2 < bound2) rebuild(l1, l2);
+    if (!list || l1 < bound1 || l2 < bound2) rebuild(l1, l2);
+    const { xs, ys, atLeast } = list as SortedList;
+    // the candidates with ch1 ≥ T1 are a prefix; of those, ch2 ≥ T2 is a 0/1 weight (no branch
+    // to mispredict: in the bright quadrant it is close to a coin toss)
+    const end = atLeast[l1] as number;
     let qn = 0;
     let qx = 0;
     let qy = 0;
     let qxx = 0;
     let qyy = 0;
     let qxy = 0;
-    for (let i = 0; i < count; i++) {
-      const a = xs[i] as number;
+    for (let i = 0; i < end; i++) {
       const b = ys[i] as number;
-      if (a >= l1 && b >= l2) {
-        const dx = a - c1;
-        const dy = b - c2;
-        qn++;
-        qx += dx;
-        qy += dy;
-        qxx += dx * dx;
-        qyy += dy * dy;
-        qxy += dx * dy;
-      }
+      const w = +(b >= l2);
+      const dx = w * ((xs[i] as number) - c1);
+      const dy = w * (b - c2);
+      qn += w;
+      qx += dx;
+      qy += dy;
+      qxx += dx * dx;
+      qyy += dy * dy;
+      qxy += dx * dy;
     }
     q.n = qn;
     q.sx = qx;
@@ -124,6 +135,35 @@ export function quadrantSums(
     q.sxy = qxy;
     return q;
   };
+}
+
+interface SortedList {
+  xs: Uint16Array;
+  ys: Uint16Array;
+  /** atLeast[l] = number of entries with ch1 ≥ l: they come first. */
+  atLeast: Int32Array;
+}
+
+/** The first `count` entries, ordered by ch1 from the brightest down (a counting sort). */
+function sortByCh1(xs: Uint16Array, ys: Uint16Array, count: number, levels: number): SortedList {
+  const atLeast = new Int32Array(levels + 1);
+  for (let i = 0; i < count; i++) {
+    const a = xs[i] as number;
+    atLeast[a] = (atLeast[a] as number) + 1;
+  }
+  for (let l = levels - 1; l >= 0; l--) atLeast[l] = (atLeast[l] as number) + (atLeast[l + 1] as number);
+  const sx = new Uint16Array(count);
+  const sy = new Uint16Array(count);
+  const next = new Int32Array(levels); // where the next entry of level a goes: after all brighter ones
+  for (let l = 0; l < levels; l++) next[l] = atLeast[l + 1] as number;
+  for (let i = 0; i < count; i++) {
+    const a = xs[i] as number;
+    const at = next[a] as number;
+    sx[at] = a;
+    sy[at] = ys[i] as number;
+    next[a] = at + 1;
+  }
+  return { xs: sx, ys: sy, atLeast };
 }
 
 function clampLevel(l: number, levels: number): number {

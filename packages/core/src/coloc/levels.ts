@@ -35,15 +35,39 @@ export interface LevelStats {
   max1: number;
   min2: number;
   max2: number;
+  /**
+   * The pixels of the bright quadrant {ch1 ≥ bound1 and ch2 ≥ bound2}, collected in the same pass
+   * for the Costes search (below-threshold.ts); null when more than expected fell into it.
+   */
+  bright: BrightQuadrant | null;
+}
+
+export interface BrightQuadrant {
+  bound1: number;
+  bound2: number;
+  xs: Uint16Array;
+  ys: Uint16Array;
+  count: number;
 }
 
 const CHUNK = 1 << 20;
+/** Up to this many pixels, the "bright quadrant" is simply every pixel. */
+const SMALL = 1 << 16;
 
-/** Histograms of both channels and the exact Σ ch1·ch2, in one pass. */
+/** Histograms of both channels, the exact Σ ch1·ch2 and the bright quadrant, in one pass. */
 export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
   const n = x.length;
   const hx = new Int32Array(x instanceof Uint8Array ? 256 : 65536);
   const hy = new Int32Array(y instanceof Uint8Array ? 256 : 65536);
+  // Bounds at the levels that about 1/8 of each channel reaches, from a sample: the Costes search
+  // then usually runs on this list (≤ n/8 pixels) and needs no pass of its own over the image.
+  const small = n <= SMALL;
+  const bound1 = small ? 0 : sampledTailLevel(x, hx.length, 8);
+  const bound2 = small ? 0 : sampledTailLevel(y, hy.length, 8);
+  const capacity = small ? n : n >> 2;
+  const xs = new Uint16Array(capacity);
+  const ys = new Uint16Array(capacity);
+  let count = 0;
   let sumXY = 0n;
   for (let start = 0; start < n; start += CHUNK) {
     const end = Math.min(n, start + CHUNK);
@@ -54,12 +78,20 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
       hx[a] = (hx[a] as number) + 1;
       hy[b] = (hy[b] as number) + 1;
       s += a * b;
+      if (a >= bound1 && b >= bound2) {
+        if (count < capacity) {
+          xs[count] = a;
+          ys[count] = b;
+        }
+        count++;
+      }
     }
     sumXY += BigInt(s);
   }
   const rx = histogramRange(hx);
   const ry = histogramRange(hy);
   return {
+    bright: count <= capacity ? { bound1, bound2, xs, ys, count } : null,
     n,
     hx,
     hy,
@@ -71,6 +103,22 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
     min2: ry.min,
     max2: ry.max,
   };
+}
+
+/** The level that a share of about 1/fraction of the pixels reaches, from every k-th pixel (≈ 2^16 of them). */
+function sampledTailLevel(a: LevelPixels, levels: number, fraction: number): number {
+  const step = Math.max(1, Math.floor(a.length / SMALL));
+  const h = new Int32Array(levels);
+  let m = 0;
+  for (let i = 0; i < a.length; i += step) {
+    const v = a[i] as number;
+    h[v] = (h[v] as number) + 1;
+    m++;
+  }
+  let tail = 0;
+  let k = levels - 1;
+  while (k > 0 && tail + (h[k] as number) <= m / fraction) tail += h[k--] as number;
+  return k + 1;
 }
 
 function histogramRange(h: Int32Array): { min: number; max: number; sum: number } {
