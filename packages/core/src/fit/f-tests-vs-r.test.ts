@@ -1,7 +1,8 @@
 /**
  * F tests and AIC against R: the fTests of __fixtures__/dose-response-nls.json are R's anova() of
  * nested nls fits (scripts/fixtures/fit/dose-response-nls.R) — a LogIC50 shared across stacked
- * curves (nls with indexed parameters) vs separate ones, and 3PL/5PL vs 4PL on one curve.
+ * curves (nls with indexed parameters) vs separate ones, for the 4PL and for the 5PL (S per curve),
+ * and 3PL/5PL vs 4PL on one curve.
  * p-values must agree to 1e-4 (relative, as the fixture's tolerances say), F and SSR to 1e-6.
  */
 import assert from "node:assert/strict";
@@ -31,8 +32,9 @@ for (const ft of fixture.fTests) {
   test(`F test agrees with R anova(): ${ft.name} (${ft.kind})`, () => {
     const idx = ([] as number[]).concat(ft.datasets);
     const data = idx.map((i) => ({ concentration_nM: fixture.datasets[i]!.x, response: fixture.datasets[i]!.y }));
-    if (ft.kind === "shared LogIC50") {
-      const result = testSharedParameter(data, "logIC50");
+    if (ft.kind === "shared LogIC50" || ft.kind === "shared LogIC50 (5PL)") {
+      const model = ft.kind === "shared LogIC50" ? "prism4" : "5pl";
+      const result = testSharedParameter(data, "logIC50", { model });
       assert.equal(result.shared.converged, true, result.shared.reason);
       assert.equal(result.separate.converged, true, result.separate.reason);
       assertClose(result.shared.ssr, ft.simpler.ssr, 1e-6);
@@ -43,6 +45,13 @@ for (const ft of fixture.fTests) {
       // The shared LogIC50 itself and its SE from the stacked nls.
       assertClose(result.shared.curves[0]!.params.logIC50, ft.simpler.params!.LogIC50!, 1e-4);
       assertClose(result.shared.curves[0]!.se.logIC50, ft.simpler.se!.LogIC50!, 1e-3);
+      if (model === "5pl") {
+        // Every curve's S and its SE in the shared fit (nls names them S1, S2, …).
+        result.shared.curves.forEach((c, i) => {
+          assertClose(c.params.asymmetry!, ft.simpler.params![`S${i + 1}`]!, 1e-4);
+          assertClose(c.se.asymmetry!, ft.simpler.se![`S${i + 1}`]!, 1e-3);
+        });
+      }
     } else {
       const [simplerModel, complexModel] = ft.kind.split(" vs ") as [DoseResponseModelName, DoseResponseModelName];
       const simpler = fitDoseResponse(data[0]!, { model: simplerModel });

@@ -1,8 +1,9 @@
 /**
- * Global (simultaneous) fit of several 4PL curves in Prism's form, with chosen parameters shared
- * across curves — the "share LogIC50" fit of Prism and the stacked nls with indexed parameters in R.
- * It is one least-squares problem: the parameter vector holds each shared parameter once and each
- * unshared one per curve, and every observation maps its curve's four parameters into it.
+ * Global (simultaneous) fit of several 4PL (or 5PL) curves in Prism's form, with chosen parameters
+ * shared across curves — the "share LogIC50" fit of Prism and the stacked nls with indexed
+ * parameters in R. It is one least-squares problem: the parameter vector holds each shared
+ * parameter once and each unshared one per curve, and every observation maps its curve's four
+ * (five) parameters into it.
  */
 import { InputError } from "../errors/input-error.ts";
 import {
@@ -13,12 +14,14 @@ import {
 } from "../stats/model-comparison.ts";
 import { checkDoseResponseData, type DoseResponseData, fitDoseResponse, type ParameterSet } from "./dose-response.ts";
 import { type LeastSquaresProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
-import { logDoses, prism4LogDoseModel } from "./models.ts";
+import { logDoses, prism4LogDoseModel, prism5LogDoseModel } from "./models.ts";
 
-export type Shareable = "bottom" | "top" | "logIC50" | "hill";
-const ORDER: readonly Shareable[] = ["bottom", "top", "logIC50", "hill"];
+export type Shareable = "bottom" | "top" | "logIC50" | "hill" | "asymmetry";
+const ORDER: readonly Shareable[] = ["bottom", "top", "logIC50", "hill", "asymmetry"];
 
 export interface GlobalFitOptions {
+  /** "prism4" (default; with `fixed.bottom` or `fixed.top` also the 3PL) or "5pl" (Prism's asymmetric 5PL). */
+  model?: "prism4" | "5pl";
   /** Parameters with one value for all curves. */
   shared?: readonly Shareable[];
   /** Parameters held at a value in every curve. */
@@ -28,6 +31,7 @@ export interface GlobalFitOptions {
 }
 
 export interface GlobalFit {
+  model: "prism4" | "5pl";
   /** Per-curve parameters and Gauss–Newton SEs (shared ones repeat). */
   curves: { params: ParameterSet; se: ParameterSet }[];
   shared: Shareable[];
@@ -45,10 +49,20 @@ export interface GlobalFit {
 /** Fits all curves at once with the shared parameters in common. */
 export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFitOptions = {}): GlobalFit {
   if (curves.length < 1) throw new InputError("a global fit needs at least one curve", { field: "curves" });
+  const model = options.model ?? "prism4";
+  if (model !== "prism4" && model !== "5pl") {
+    throw new InputError("a global fit is of the 4PL or the 5PL", {
+      field: "model",
+      expected: "prism4 or 5pl",
+      got: model,
+    });
+  }
+  const K = model === "5pl" ? 5 : 4; // parameters per curve
+  const names = ORDER.slice(0, K);
   const shared = new Set(options.shared ?? []);
   for (const s of shared) {
-    if (!ORDER.includes(s))
-      throw new InputError("cannot share this parameter", { field: "shared", expected: ORDER.join(", "), got: s });
+    if (!names.includes(s))
+      throw new InputError("cannot share this parameter", { field: "shared", expected: names.join(", "), got: s });
   }
   const data = curves.map((c, i) => {
     try {
@@ -72,15 +86,15 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
 
   // Map (curve, parameter) → index into the fitted vector.
   const labels: string[] = [];
-  const map = new Int32Array(nCurves * 4);
-  for (let k = 0; k < 4; k++) {
-    const name = ORDER[k]!;
+  const map = new Int32Array(nCurves * K);
+  for (let k = 0; k < K; k++) {
+    const name = names[k]!;
     if (shared.has(name)) {
-      for (let c = 0; c < nCurves; c++) map[c * 4 + k] = labels.length;
+      for (let c = 0; c < nCurves; c++) map[c * K + k] = labels.length;
       labels.push(name);
     } else {
       for (let c = 0; c < nCurves; c++) {
-        map[c * 4 + k] = labels.length;
+        map[c * K + k] = labels.length;
         labels.push(`${name}[${c}]`);
       }
     }
@@ -89,23 +103,27 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
   // Start from separate fits; a shared parameter starts at the mean of the separate estimates.
   const fixedValues = options.fixed ?? {};
   const separate = data.map((d) =>
-    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model: "prism4", fixed: fixedValues }),
+    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model, fixed: fixedValues }),
   );
   const p0 = new Float64Array(labels.length);
   const counts = new Float64Array(labels.length);
   separate.forEach((f, c) => {
-    const v = [f.params.bottom, f.params.top, f.params.logIC50, f.params.hill];
-    for (let k = 0; k < 4; k++) {
-      p0[map[c * 4 + k]!] = p0[map[c * 4 + k]!]! + v[k]!;
-      counts[map[c * 4 + k]!] = counts[map[c * 4 + k]!]! + 1;
+    const v = [f.params.bottom, f.params.top, f.params.logIC50, f.params.hill, f.params.asymmetry ?? 1];
+    for (let k = 0; k < K; k++) {
+      p0[map[c * K + k]!] = p0[map[c * K + k]!]! + v[k]!;
+      counts[map[c * K + k]!] = counts[map[c * K + k]!]! + 1;
     }
   });
   for (let j = 0; j < labels.length; j++) p0[j] = p0[j]! / counts[j]!;
-  const fixedMask = labels.map((l) => fixedValues[l.replace(/\[\d+\]$/, "") as Shareable] !== undefined);
+  const baseName = (label: string) => label.replace(/\[\d+\]$/, "") as Shareable;
+  const fixedMask = labels.map((l) => fixedValues[baseName(l)] !== undefined);
+  // The 5PL's S must stay positive (as in fitDoseResponse).
+  const lower = labels.map((l) => (baseName(l) === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY));
 
-  const local = new Float64Array(nCurves * 4);
-  const views = Array.from({ length: nCurves }, (_, c) => local.subarray(c * 4, c * 4 + 4));
-  const localGrad = new Float64Array(4);
+  const curveModel = model === "5pl" ? prism5LogDoseModel : prism4LogDoseModel;
+  const local = new Float64Array(nCurves * K);
+  const views = Array.from({ length: nCurves }, (_, c) => local.subarray(c * K, c * K + K));
+  const localGrad = new Float64Array(K);
   const problem: LeastSquaresProblem = {
     nObservations: nObs,
     nParameters: labels.length,
@@ -114,33 +132,38 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     prepare: (p) => {
       for (let j = 0; j < local.length; j++) local[j] = p[map[j]!]!;
     },
-    value: (i, _p) => prism4LogDoseModel.value(x[i]!, views[curveOf[i]!]!),
+    value: (i, _p) => curveModel.value(x[i]!, views[curveOf[i]!]!),
     valueAndGradient: (i, _p, grad) => {
       const c = curveOf[i]!;
-      const f = prism4LogDoseModel.valueAndGradient!(x[i]!, views[c]!, localGrad);
+      const f = curveModel.valueAndGradient!(x[i]!, views[c]!, localGrad);
       grad.fill(0);
-      for (let k = 0; k < 4; k++) grad[map[c * 4 + k]!] = grad[map[c * 4 + k]!]! + localGrad[k]!;
+      for (let k = 0; k < K; k++) grad[map[c * K + k]!] = grad[map[c * K + k]!]! + localGrad[k]!;
       return f;
     },
   };
   const lm = solveLeastSquares(problem, p0, {
     fixed: fixedMask,
+    lower,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   });
 
   const perCurve = Array.from({ length: nCurves }, (_, c) => {
-    const v = (k: number) => lm.params[map[c * 4 + k]!]!;
-    const s = (k: number) => lm.standardErrors[map[c * 4 + k]!]!;
+    const v = (k: number) => lm.params[map[c * K + k]!]!;
+    const s = (k: number) => lm.standardErrors[map[c * K + k]!]!;
     const ic50 = 10 ** v(2);
-    return {
-      params: { bottom: v(0), top: v(1), ic50_nM: ic50, logIC50: v(2), hill: v(3) },
-      se: { bottom: s(0), top: s(1), ic50_nM: ic50 * Math.LN10 * s(2), logIC50: s(2), hill: s(3) },
-    };
+    const params: ParameterSet = { bottom: v(0), top: v(1), ic50_nM: ic50, logIC50: v(2), hill: v(3) };
+    const se: ParameterSet = { bottom: s(0), top: s(1), ic50_nM: ic50 * Math.LN10 * s(2), logIC50: s(2), hill: s(3) };
+    if (K === 5) {
+      params.asymmetry = v(4);
+      se.asymmetry = s(4);
+    }
+    return { params, se };
   });
   return {
+    model,
     curves: perCurve,
-    shared: ORDER.filter((s) => shared.has(s)),
+    shared: names.filter((s) => shared.has(s)),
     parameterLabels: labels,
     ssr: lm.ssr,
     df: lm.df,
@@ -165,7 +188,8 @@ export interface SharedParameterTest {
 /**
  * Does one value of `parameter` (e.g. LogIC50) fit all curves? Compares the global fit sharing it
  * against separate fits, as Prism's "Do the best-fit values of LogIC50 differ?" and R's
- * anova(nls(shared), nls(separate)).
+ * anova(nls(shared), nls(separate)). `options.model` "5pl" tests the 5PL (each curve keeps its own
+ * S unless S is the parameter tested); `options.fixed` { bottom: 0 } gives the 3PL.
  */
 export function testSharedParameter(
   curves: readonly DoseResponseData[],
