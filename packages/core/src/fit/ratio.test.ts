@@ -90,3 +90,58 @@ test("inhibitor reversal and its ratio to the parental line's reversal", () => {
   const t = tCritical(0.95, 80);
   assertClose(cmp.ratioOfReversals.lower, cmp.ratioOfReversals.value / 10 ** (t * se), 1e-12);
 });
+
+test("reversal from four fitted curves: each line's delta and Fieller CIs and the ratio of reversals, by hand from the covariances", () => {
+  // Stand-ins with well-separated IC50s: the resistant line alone and with an inhibitor that
+  // restores sensitivity, the parental line alone and with the inhibitor (fixture datasets).
+  const rAlone = resistant;
+  const rInh = fitDoseResponse(byName("zero-dose wells (LL.4)"), { model: "prism4" });
+  const pAlone = parental;
+  const pInh = fitDoseResponse(byName("noisy replicates (SD 10)"), { model: "prism4" });
+  const fits = [rAlone, rInh, pAlone, pInh];
+  for (const f of fits) assert.equal(f.ic50.qualifier, "=");
+  const cmp = compareReversal(logIc50Of(rAlone), logIc50Of(rInh), logIc50Of(pAlone), logIc50Of(pInh));
+
+  // Each line's reversal: e = 10^L, V = (ln10·e)²·Var(L) from the fit's covariance, independent fits.
+  const e = fits.map((f) => 10 ** f.params.logIC50);
+  const vLog = fits.map((f) => f.cov![2]![2]!);
+  const v = e.map((ei, i) => (Math.LN10 * ei) ** 2 * vLog[i]!);
+  const lines = [
+    { got: cmp.resistant, a: 0, b: 1 },
+    { got: cmp.parental, a: 2, b: 3 },
+  ];
+  for (const { got, a, b } of lines) {
+    const ratio = e[a]! / e[b]!;
+    const se = ratio * Math.sqrt(v[a]! / e[a]! ** 2 + v[b]! / e[b]! ** 2);
+    const t = tCritical(0.95, fits[a]!.df + fits[b]!.df);
+    assertClose(got.ratio, ratio, 1e-12);
+    assertClose(got.delta.lower, ratio - t * se, 1e-10);
+    assertClose(got.delta.upper, ratio + t * se, 1e-10);
+    const g = (t * t * v[b]!) / e[b]! ** 2;
+    const half = (t / e[b]!) * Math.sqrt(v[a]! * (1 - g) + ratio * ratio * v[b]!);
+    assertClose(got.fieller.lower, (ratio - half) / (1 - g), 1e-9);
+    assertClose(got.fieller.upper, (ratio + half) / (1 - g), 1e-9);
+  }
+
+  // Ratio of reversals R = (e₁/e₂)/(e₃/e₄); log10 R has variance Σ Var(Lᵢ) (four independent fits),
+  // t on the pooled df; delta method on the natural scale: SE(R) = R·ln10·SE(log10 R).
+  const R = e[0]! / e[1]! / (e[2]! / e[3]!);
+  const seLog = Math.sqrt(vLog.reduce((s, x) => s + x, 0));
+  const t4 = tCritical(
+    0.95,
+    fits.reduce((s, f) => s + f.df, 0),
+  );
+  const rr = cmp.ratioOfReversals;
+  assertClose(rr.value, R, 1e-10);
+  assertClose(rr.seLog10, seLog, 1e-10);
+  assertClose(rr.lower, R / 10 ** (t4 * seLog), 1e-10);
+  assertClose(rr.upper, R * 10 ** (t4 * seLog), 1e-10);
+  assertClose(rr.se, R * Math.LN10 * seLog, 1e-10);
+  assertClose(rr.delta.lower, R - t4 * R * Math.LN10 * seLog, 1e-10);
+  assertClose(rr.delta.upper, R + t4 * R * Math.LN10 * seLog, 1e-10);
+  assert.equal(
+    rr.df,
+    fits.reduce((s, f) => s + f.df, 0),
+  );
+  assert.ok(cmp.resistant.ratio > cmp.parental.ratio, "the stand-in inhibitor reverses more in the resistant line");
+});

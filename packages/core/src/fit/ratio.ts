@@ -121,12 +121,27 @@ export function ic50RatioFromGlobal(
 }
 
 export interface ReversalComparison {
-  /** IC50(resistant alone)/IC50(resistant + inhibitor). */
+  /** IC50(resistant alone)/IC50(resistant + inhibitor), with delta, Fieller and log CIs. */
   resistant: Ic50Ratio;
-  /** IC50(parental alone)/IC50(parental + inhibitor). */
+  /** IC50(parental alone)/IC50(parental + inhibitor), with delta, Fieller and log CIs. */
   parental: Ic50Ratio;
-  /** resistant reversal ÷ parental reversal, with a log-scale CI (four independent fits). */
-  ratioOfReversals: { value: number; seLog10: number; lower: number; upper: number; df: number };
+  /**
+   * resistant reversal ÷ parental reversal (four independent fits). `lower`/`upper` are the
+   * log-scale CI 10^(log10 value ± t·seLog10), always positive (the natural scale of the fitted
+   * LogIC50s); `delta` is value ± t·se with the delta-method se = value·ln10·seLog10.
+   * (A Fieller interval needs a ratio of two estimates; this is a ratio of two ratios.)
+   */
+  ratioOfReversals: {
+    value: number;
+    seLog10: number;
+    lower: number;
+    upper: number;
+    /** Delta-method SE of the value (natural scale). */
+    se: number;
+    delta: RatioInterval;
+    level: number;
+    df: number;
+  };
 }
 
 /**
@@ -148,14 +163,19 @@ export function compareReversal(
   const seLog10 = Math.sqrt(all.reduce((s, e) => s + e.seLog10 ** 2, 0));
   const df = all.reduce((s, e) => s + e.df, 0);
   const t = tCritical(level, df);
+  const value = 10 ** logValue;
+  const se = value * Math.LN10 * seLog10;
   return {
     resistant,
     parental,
     ratioOfReversals: {
-      value: 10 ** logValue,
+      value,
       seLog10,
       lower: 10 ** (logValue - t * seLog10),
       upper: 10 ** (logValue + t * seLog10),
+      se,
+      delta: { lower: value - t * se, upper: value + t * se, bounded: true },
+      level,
       df,
     },
   };
