@@ -12,6 +12,7 @@ import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
 import { registerColoc } from "./routes/coloc.ts";
 import { registerFiles } from "./routes/files.ts";
+import { registerJobs } from "./routes/jobs.ts";
 import { registerLibrary } from "./routes/library.ts";
 import { registerMeta } from "./routes/meta.ts";
 import { registerProjects } from "./routes/projects.ts";
@@ -41,6 +42,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerColoc(app, o);
   registerDoseResponseFigure(app, o);
   registerSimulate(app);
+  registerJobs(app, o);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -297,6 +297,31 @@ export class Store {
     });
   }
 
+  /**
+   * A finished analysis written in one transaction, for work that ran elsewhere first (a job on
+   * worker threads): stored only once complete, so a cancelled or crashed job leaves no record.
+   */
+  async recordFinishedAnalysis(
+    actor: Actor,
+    a: {
+      experimentId: string;
+      kind: string;
+      inputs: unknown;
+      options: unknown;
+      adclabVersion: string;
+      results: unknown;
+    },
+  ): Promise<Analysis> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(analyses)
+        .values({ ...a, status: "done", finishedAt: new Date() })
+        .returning();
+      await this.audit(tx, actor, "analysis.done", row!.id, { experimentId: a.experimentId, kind: a.kind });
+      return row!;
+    });
+  }
+
   async listAnalyses(experimentId: string): Promise<Analysis[]> {
     return this.db
       .select()

@@ -12,6 +12,8 @@ export interface JobQueue<I, O> {
   readonly concurrency: number;
   /** Jobs queued or running. */
   readonly pending: number;
+  /** Worker threads alive now (0 once closed or cancelled): cancelling really stops the work. */
+  readonly threads: number;
   /** Let running and queued jobs finish, then stop the workers. */
   close(): Promise<void>;
   /** Stop now: running and queued jobs reject with a JobError named "JobCancelled". */

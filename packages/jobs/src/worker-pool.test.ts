@@ -46,11 +46,13 @@ describe("worker-thread JobQueue", () => {
       await pool.close();
     }
   });
-  it("cancel() rejects queued jobs", async () => {
-    const pool = createWorkerPool<{ n: number }, { square: number }>({ module, size: 1, preload });
-    const settling = Promise.allSettled([pool.submit({ n: 1 }), pool.submit({ n: 2 })]);
+  it("cancel() rejects queued jobs and stops every worker thread", async () => {
+    const pool = createWorkerPool<{ n: number }, { square: number }>({ module, size: 2, preload });
+    assert.equal(pool.threads, 2);
+    const settling = Promise.allSettled([pool.submit({ n: 1 }), pool.submit({ n: 2 }), pool.submit({ n: 3 })]);
     await pool.cancel();
     const settled = await settling;
     assert.ok(settled.every((s) => s.status === "rejected" && (s.reason as Error).name === "JobCancelled"));
+    assert.equal(pool.threads, 0);
   });
 });

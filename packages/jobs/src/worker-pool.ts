@@ -111,6 +111,9 @@ export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
     get pending() {
       return queue.length + slots.filter((s) => s.task).length;
     },
+    get threads() {
+      return slots.length;
+    },
     submit(input) {
       if (closing || closed) return Promise.reject(new Error("the worker pool is closed"));
       return new Promise<O>((resolve, reject) => {

@@ -21,6 +21,7 @@ import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { App } from "../context.ts";
 import { colocApiTests } from "./coloc-suite.ts";
+import { jobsApiTests } from "./jobs-suite.ts";
 import { simulateApiTests } from "./simulate-suite.ts";
 
 type Opened = { db: OpenDb; stop?: () => Promise<void> };
@@ -387,6 +388,7 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         assert.equal(await analyses(), n);
       });
     });
+    jobsApiTests(() => ({ app: local, store }), call);
 
     it("embedded mode answers only requests addressed to loopback", async () => {
       const r = await call(local, "GET", "/api/projects", { host: "evil.example:5174" });

@@ -1,0 +1,251 @@
+/**
+ * The long analyses the server runs as jobs: what each checks before it starts (so bad input is a
+ * 400 and no job), how it loads one item's bytes for a worker thread, how a worker's error becomes
+ * the CLI's message, and how the items' results become the stored result.
+ *
+ * - `coloc-batch`: `adclab coloc --batch FOLDER --design design.csv`, where the folder is the
+ *   experiment's uploaded files (a name in the design table is the latest upload of that name).
+ * - `fit-batch`: `adclab fit FILE --json` for each of several uploaded plate files.
+ */
+import {
+  type ColocImageResult,
+  colocMetric,
+  type DoseResponseOptionsInput,
+  type DoseResponseResult,
+  parseColocDesign,
+  parseDoseResponseOptions,
+  summarizeColocBatch,
+} from "@adclab/analyses";
+import { InputError } from "@adclab/core";
+import type { RawFile, Store } from "@adclab/db";
+import { JobError } from "@adclab/jobs";
+import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
+import type { JobItem, JobItemResult } from "./worker.ts";
+
+export interface PreparedBatch {
+  /** Stored as the analysis' inputs: every file with its name and SHA-256. */
+  inputs: unknown;
+  options: Record<string, unknown>;
+  total: number;
+  /** Worker threads wanted (default: all cores). */
+  workers?: number;
+  /** What the progress message calls item k. */
+  label(k: number): string;
+  /** Item k with its bytes, loaded only when a worker is about to take it. */
+  load(k: number): Promise<JobItem>;
+  /** A failed item's error as the user should read it (the CLI's message, with the design row). */
+  itemError(e: unknown, k: number): Error;
+  /** The stored result, once every item succeeded. */
+  finish(results: JobItemResult[]): unknown;
+}
+
+export interface BatchKind {
+  cli: string;
+  prepare(
+    store: Store,
+    experimentId: string,
+    inputs: unknown,
+    options: Record<string, unknown>,
+  ): Promise<PreparedBatch>;
+}
+
+function record(inputs: unknown, what: string): Record<string, unknown> {
+  if (typeof inputs !== "object" || inputs === null || Array.isArray(inputs)) {
+    throw new InputError(`${what}`, { field: "inputs" });
+  }
+  return inputs as Record<string, unknown>;
+}
+
+function workersOption(o: Record<string, unknown>): number | undefined {
+  const w = o.workers;
+  if (w === undefined) return undefined;
+  if (typeof w !== "number" || !Number.isInteger(w) || w < 1 || w > 256) {
+    throw new InputError("not a number of worker threads", {
+      field: "options.workers",
+      expected: "a whole number from 1 to 256",
+      got: JSON.stringify(w),
+    });
+  }
+  return w;
+}
+
+function textOption(o: Record<string, unknown>, key: string, def: string): string {
+  const v = o[key] ?? def;
+  if (typeof v !== "string" || v.trim() === "")
+    throw new InputError("not a text", { field: `options.${key}`, got: JSON.stringify(v) });
+  return v;
+}
+
+/**
+ * A worker's error for the user. With a design row, as `adclab coloc --batch` says it
+ * ("design.csv, row 3: broken.tif: not a TIFF file"); without, the worker's InputError as it was.
+ */
+function itemError(e: unknown, where: string, row?: number): Error {
+  if (!(e instanceof JobError)) return e instanceof Error ? e : new Error(String(e));
+  if (e.original.name === "InputError") {
+    if (row !== undefined) return new InputError(e.original.message, { file: where, row });
+    const f = e.original.fields as { problem?: string; location?: object; expected?: string; got?: unknown };
+    return new InputError(f.problem ?? e.original.message, { ...f.location, expected: f.expected, got: f.got });
+  }
+  return new Error(`${where}${row === undefined ? "" : `, row ${row}`}: ${e.original.message}`);
+}
+
+const COLOC_BATCH_OPTIONS = ["reference", "metric", "workers"];
+
+export const colocBatch: BatchKind = {
+  cli: "adclab coloc --batch FOLDER --design design.csv --json",
+  async prepare(store, experimentId, inputs, options) {
+    const i = record(inputs, "coloc-batch needs { design } (the id of the uploaded design table)");
+    const analysisOptions = Object.fromEntries(
+      Object.entries(options).filter(([k]) => !COLOC_BATCH_OPTIONS.includes(k)),
+    );
+    const opts = colocOptions(analysisOptions);
+    const reference = textOption(options, "reference", "parental");
+    const metric = textOption(options, "metric", "pearson");
+    colocMetric(metric, API_COLOC_FIELDS.metric);
+    const workers = workersOption(options);
+    const design = await experimentFile(store, experimentId, i.design, "inputs.design");
+    // The "folder": this experiment's uploads by name; a name uploaded twice means its latest upload.
+    const byName = new Map<string, Omit<RawFile, "content">>();
+    for (const f of await store.listRawFiles(experimentId)) byName.set(f.originalName, f);
+    const rows = parseColocDesign(new TextDecoder().decode(design.content), {
+      file: design.originalName,
+      where: "this experiment's files",
+      resolve: (name) => byName.get(name),
+    });
+    const refs = new Map<string, FileRef>();
+    for (const r of rows)
+      for (const f of [r.image, r.image2, r.mask, r.labels]) if (f) refs.set(f.id, fileRef(f as RawFile));
+    const bytes = async (f: Omit<RawFile, "content"> | undefined) => {
+      if (!f) return undefined;
+      const full = await store.getRawFile(f.id);
+      if (!full)
+        throw new InputError(`file ${f.originalName} was deleted while the job ran`, { file: design.originalName });
+      return colocFile(full);
+    };
+    return {
+      inputs: { design: fileRef(design), files: [...refs.values()] },
+      options,
+      total: rows.length,
+      ...(workers === undefined ? {} : { workers }),
+      label: (k) => rows[k]!.image.originalName,
+      async load(k) {
+        const r = rows[k]!;
+        const [image, image2, mask, labels] = await Promise.all([
+          bytes(r.image),
+          bytes(r.image2),
+          bytes(r.mask),
+          bytes(r.labels),
+        ]);
+        return {
+          kind: "coloc",
+          image: image!,
+          ...(image2 ? { image2 } : {}),
+          ...(mask ? { mask } : {}),
+          ...(labels ? { labels } : {}),
+          ...(opts.ch1 === undefined ? {} : { ch1: opts.ch1 }),
+          ...(opts.ch2 === undefined ? {} : { ch2: opts.ch2 }),
+          options: opts,
+        };
+      },
+      itemError: (e, k) => itemError(e, design.originalName, rows[k]!.row),
+      finish(results) {
+        const summary = summarizeColocBatch(
+          rows.map((r, k) => ({
+            name: r.image.originalName,
+            condition: r.condition,
+            time_h: r.time_h,
+            labels: r.labels !== undefined,
+            result: results[k] as ColocImageResult,
+          })),
+          { reference, metric, metricField: API_COLOC_FIELDS.metric },
+        );
+        return {
+          schema: "adclab.coloc-batch/1",
+          images: summary.images,
+          cells: summary.cells,
+          metric,
+          units: summary.units,
+          comparison: summary.comparison,
+          tables: summary.tables,
+        };
+      },
+    };
+  },
+};
+
+const FIT_OPTIONS = ["model", "normalize", "compare", "reversal", "unit", "mw", "workers"];
+
+export const fitBatch: BatchKind = {
+  cli: "adclab fit FILE --json (for each file)",
+  async prepare(store, experimentId, inputs, options) {
+    const i = record(inputs, "fit-batch needs { files: [file ids] } (plate files or long tables)");
+    for (const k of Object.keys(options)) {
+      if (!FIT_OPTIONS.includes(k))
+        throw new InputError(`unknown option '${k}'`, { field: "options", expected: FIT_OPTIONS.join(", ") });
+    }
+    const list = i.files;
+    if (!Array.isArray(list) || list.length === 0) {
+      throw new InputError("no files", {
+        field: "inputs.files",
+        expected: "a list of the ids of uploaded plate files",
+      });
+    }
+    const workers = workersOption(options);
+    const { workers: _w, ...fitOptions } = options;
+    const parsed = parseDoseResponseOptions(fitOptions as DoseResponseOptionsInput);
+    const files = await Promise.all(
+      list.map(async (ref, k) => {
+        const withLayout = typeof ref === "object" && ref !== null && "file" in ref;
+        const file = await experimentFile(
+          store,
+          experimentId,
+          withLayout ? (ref as { file: unknown }).file : ref,
+          `inputs.files[${k}]`,
+        );
+        const layoutRef = withLayout ? (ref as { layout?: unknown }).layout : undefined;
+        const layout =
+          layoutRef === undefined
+            ? undefined
+            : await experimentFile(store, experimentId, layoutRef, `inputs.files[${k}].layout`);
+        return { file: fileRef(file), ...(layout ? { layout: fileRef(layout) } : {}) };
+      }),
+    );
+    const named = async (ref: FileRef) => {
+      const f = await store.getRawFile(ref.fileId);
+      if (!f) throw new InputError(`file ${ref.name} was deleted while the job ran`, { field: "inputs.files" });
+      return { name: f.originalName, content: f.content };
+    };
+    return {
+      inputs: { files },
+      options,
+      total: files.length,
+      ...(workers === undefined ? {} : { workers }),
+      label: (k) => files[k]!.file.name,
+      async load(k) {
+        const f = files[k]!;
+        return {
+          kind: "fit",
+          file: await named(f.file),
+          ...(f.layout ? { layout: await named(f.layout) } : {}),
+          options: parsed,
+        };
+      },
+      itemError: (e, k) => itemError(e, files[k]!.file.name),
+      finish: (results) => ({
+        schema: "adclab.fit-batch/1",
+        files: results.length,
+        results: results as DoseResponseResult[],
+      }),
+    };
+  },
+};
+
+export const BATCH_KINDS: Record<string, BatchKind> = { "coloc-batch": colocBatch, "fit-batch": fitBatch };
+
+export function batchKind(kind: string): BatchKind {
+  const k = BATCH_KINDS[kind];
+  if (!k)
+    throw new InputError(`unknown job '${kind}'`, { field: "kind", expected: Object.keys(BATCH_KINDS).join(", ") });
+  return k;
+}

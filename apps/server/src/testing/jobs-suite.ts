@@ -1,0 +1,237 @@
+/**
+ * The jobs part of the API suite (PGlite and PostgreSQL): a co-localization batch over uploaded
+ * images with a design table and a batch of fits run on worker threads; progress advances to the
+ * total; the result is stored as an analysis with its files' SHA-256 only when complete; a
+ * cancelled job stops its worker threads and writes nothing; a bad image fails the job with the
+ * CLI's message and writes nothing.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { before, describe, it } from "node:test";
+import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
+import { ADCLAB_VERSION } from "@adclab/core";
+import type { Store } from "@adclab/db";
+import type { App } from "../context.ts";
+import { colocFixture } from "./coloc-suite.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field in the tests
+type Call = (app: App, method: string, path: string, o?: { body?: unknown; raw?: Uint8Array }) => Promise<any>;
+
+const fixtures = new URL("../../../../packages/core/src/coloc/__fixtures__/", import.meta.url);
+const ref = JSON.parse(readFileSync(new URL("reference.json", fixtures), "utf8"));
+const refCase = (name: string) => ref.cases.find((c: { name: string }) => c.name === name);
+const examples = new URL("../../../../examples/dose-response/", import.meta.url);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) {
+  describe("jobs", () => {
+    let app: App;
+    let store: Store;
+    let experimentId: string;
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const r = await call(app, "POST", `/api/experiments/${experimentId}/files?name=${encodeURIComponent(name)}`, {
+        raw: bytes,
+      });
+      assert.equal(r.status, 201, r.text);
+      return r.json.id as string;
+    };
+    const design = (rows: string[]) => new TextEncoder().encode(["image,condition,time_h,labels", ...rows].join("\n"));
+    const submit = (kind: string, inputs: unknown, options: unknown) =>
+      call(app, "POST", `/api/experiments/${experimentId}/jobs`, { body: { kind, inputs, options } });
+    /** Polls until the job ends; returns every view seen. */
+    const follow = async (id: string) => {
+      const seen = [];
+      for (;;) {
+        const j = (await call(app, "GET", `/api/jobs/${id}`)).json;
+        seen.push(j);
+        if (j.status !== "running") return seen;
+        await sleep(5);
+      }
+    };
+    const stored = async () => (await store.listAnalyses(experimentId)).length;
+
+    before(async () => {
+      ({ app, store } = get());
+      const p = await call(app, "POST", "/api/projects", { body: { name: "jobs" } });
+      experimentId = (await call(app, "POST", `/api/projects/${p.json.id}/experiments`, { body: { name: "batch" } }))
+        .json.id;
+      for (const f of ["pair-u16-imagej.tif", "pair-u16-deflate.ome.tif", "pair-labels.tif"])
+        await upload(f, colocFixture(f));
+      await upload("broken.tif", new TextEncoder().encode("not an image"));
+    });
+
+    it("the OpenAPI document lists the job routes", async () => {
+      const doc = (await call(app, "GET", "/openapi.json")).json;
+      for (const p of [
+        "/api/experiments/{id}/jobs",
+        "/api/jobs/{id}",
+        "/api/jobs/{id}/cancel",
+        "/api/jobs/{id}/result",
+      ])
+        assert.ok(doc.paths[p], `missing ${p}`);
+    });
+
+    it("a co-localization batch: progress advances to the total, then the result is stored with provenance", async () => {
+      const rows = [
+        "pair-u16-imagej.tif,parental,2,pair-labels.tif",
+        "pair-u16-deflate.ome.tif,resistant,2,pair-labels.tif",
+        "pair-u16-imagej.tif,parental,24,pair-labels.tif",
+        "pair-u16-deflate.ome.tif,resistant,24,pair-labels.tif",
+      ];
+      const designId = await upload("design.csv", design(rows));
+      const before = await stored();
+      const r = await submit(
+        "coloc-batch",
+        { design: designId },
+        { threshold: "manual:400,300", costesIterations: 1000, kendall: false, workers: 1 },
+      );
+      assert.equal(r.status, 202, r.text);
+      assert.equal(r.json.status, "running");
+      assert.deepEqual([r.json.progress.done, r.json.progress.total], [0, 4]);
+      assert.equal(r.json.threads, 1);
+      const seen = await follow(r.json.id);
+      const done = seen.map((j) => j.progress.done);
+      assert.ok(
+        done.every((d, i) => i === 0 || d >= done[i - 1]!),
+        `progress never goes back: ${done}`,
+      );
+      const distinct = [...new Set(done)];
+      console.log(`coloc-batch progress seen: ${distinct.join(" → ")} (${seen.length} polls)`);
+      assert.ok(
+        done.some((d) => d > 0 && d < 4),
+        `progress seen between 0 and 4: ${distinct}`,
+      );
+      // nothing is stored while the job runs
+      const running = seen.filter((j) => j.status === "running");
+      assert.ok(running.every((j) => j.analysisId === null));
+      const last = seen.at(-1);
+      assert.equal(last.status, "done", JSON.stringify(last.error));
+      assert.equal(last.progress.done, 4);
+      assert.equal(last.threads, 0, "the worker threads stopped");
+      assert.equal(await stored(), before + 1);
+
+      const a = (await call(app, "GET", `/api/jobs/${r.json.id}/result`)).json;
+      assert.equal(a.id, last.analysisId);
+      assert.equal(a.kind, "coloc-batch");
+      assert.equal(a.status, "done");
+      assert.equal(a.adclabVersion, ADCLAB_VERSION);
+      const sha = (name: string) => createHash("sha256").update(colocFixture(name)).digest("hex");
+      assert.deepEqual(
+        a.inputs.files.map((f: { name: string; sha256: string }) => [f.name, f.sha256]),
+        ["pair-u16-imagej.tif", "pair-labels.tif", "pair-u16-deflate.ome.tif"].map((n) => [n, sha(n)]),
+      );
+      assert.equal(a.inputs.design.name, "design.csv");
+      assert.equal(a.results.schema, "adclab.coloc-batch/1");
+      assert.equal(a.results.cells, 16);
+      const cells = a.results.tables["coloc-cells.csv"].trim().split("\n");
+      const head = cells[0].split(",");
+      for (const line of cells.slice(1)) {
+        const f = line.split(",");
+        const c = refCase(`16-bit pair, cell ${f[head.indexOf("cell")]}`).metrics;
+        assert.ok(Math.abs(Number(f[head.indexOf("pearson")]) - c.pearson) < 1e-9);
+      }
+      // the same pixels in both conditions: no difference at either chase time
+      assert.deepEqual(
+        a.results.comparison.map((c: { time_h: number; mannWhitneyP: number }) => [c.time_h, c.mannWhitneyP]),
+        [
+          [2, 1],
+          [24, 1],
+        ],
+      );
+    });
+
+    it("cancel stops the worker threads at once and stores nothing", async () => {
+      const rows = Array.from({ length: 12 }, (_, i) => `pair-u16-imagej.tif,${i % 2 ? "resistant" : "parental"},2,`);
+      const designId = await upload("design-long.csv", design(rows));
+      const before = await stored();
+      const auditTop = (await store.listAudit({ limit: 1 }))[0]?.id;
+      const r = await submit("coloc-batch", { design: designId }, { costesIterations: 3000, workers: 2 });
+      assert.equal(r.status, 202, r.text);
+      assert.equal(r.json.threads, 2);
+      for (let j = r.json; j.progress.done < 1; j = (await call(app, "GET", `/api/jobs/${r.json.id}`)).json) {
+        assert.equal(j.status, "running");
+        await sleep(10);
+      }
+      const c = await call(app, "POST", `/api/jobs/${r.json.id}/cancel`);
+      assert.equal(c.status, 200, c.text);
+      assert.equal(c.json.status, "cancelled");
+      assert.equal(c.json.threads, 0, "no worker thread left");
+      const doneAtCancel = c.json.progress.done;
+      assert.ok(doneAtCancel < 12);
+      await sleep(300);
+      const later = (await call(app, "GET", `/api/jobs/${r.json.id}`)).json;
+      assert.equal(later.status, "cancelled");
+      assert.equal(later.progress.done, doneAtCancel, "no work after the cancel");
+      assert.equal(later.analysisId, null);
+      assert.equal(await stored(), before);
+      assert.equal(
+        (await store.listAudit({ limit: 1 }))[0]?.id,
+        auditTop,
+        "nothing written, not even to the audit log",
+      );
+      const res = await call(app, "GET", `/api/jobs/${r.json.id}/result`);
+      assert.equal(res.status, 409);
+      assert.match(res.json.message, /cancelled; nothing was stored/);
+      assert.equal((await call(app, "POST", `/api/jobs/${r.json.id}/cancel`)).status, 409);
+    });
+
+    it("a bad image fails the job with the CLI's message (design row) and stores nothing", async () => {
+      const designId = await upload(
+        "design-bad.csv",
+        design(["pair-u16-imagej.tif,parental,2,", "broken.tif,resistant,2,"]),
+      );
+      const before = await stored();
+      const r = await submit("coloc-batch", { design: designId }, { costesIterations: 0, workers: 1 });
+      assert.equal(r.status, 202, r.text);
+      const last = (await follow(r.json.id)).at(-1);
+      assert.equal(last.status, "failed");
+      assert.equal(last.error.input, true);
+      assert.match(last.error.message, /^design-bad\.csv, row 3: broken\.tif: not a TIFF file/);
+      assert.equal(last.threads, 0);
+      assert.equal(await stored(), before);
+    });
+
+    it("bad requests are 400s before any job starts", async () => {
+      const missing = await upload("design-missing.csv", design(["nowhere.tif,parental,2,"]));
+      const cases: [unknown, unknown, RegExp][] = [
+        [
+          { design: missing },
+          {},
+          /^design-missing\.csv, row 2, column 'image': file 'nowhere\.tif' not found in this experiment's files/,
+        ],
+        [{ design: missing }, { metric: "colour" }, /^options\.metric: unknown metric 'colour'/],
+        [{}, {}, /^inputs\.design: not a file id/],
+      ];
+      for (const [inputs, options, message] of cases) {
+        const r = await submit("coloc-batch", inputs, options);
+        assert.equal(r.status, 400, r.text);
+        assert.match(r.json.message, message);
+      }
+      const unknown = await submit("astrology", {}, {});
+      assert.match(unknown.json.message, /^kind: unknown job 'astrology' \(expected coloc-batch, fit-batch\)/);
+    });
+
+    it("a batch of fits: each file's result is what `adclab fit FILE --json` computes", async () => {
+      const names = ["tdm1-long.csv", "reversal-long.csv"];
+      const bytes = names.map((n) => new Uint8Array(readFileSync(new URL(n, examples))));
+      const ids = [];
+      for (const [k, n] of names.entries()) ids.push(await upload(n, bytes[k]!));
+      const r = await submit("fit-batch", { files: ids }, { model: "ll4", workers: 2 });
+      assert.equal(r.status, 202, r.text);
+      const last = (await follow(r.json.id)).at(-1);
+      assert.equal(last.status, "done", JSON.stringify(last.error));
+      const a = (await call(app, "GET", `/api/jobs/${r.json.id}/result`)).json;
+      assert.equal(a.results.schema, "adclab.fit-batch/1");
+      const opts = parseDoseResponseOptions({ model: "ll4" });
+      for (const [k, n] of names.entries()) {
+        const direct = runDoseResponse({ file: { name: n, content: bytes[k]! } }, opts).result;
+        assert.deepEqual(a.results.results[k], JSON.parse(JSON.stringify(direct)));
+      }
+      assert.deepEqual(
+        a.inputs.files.map((f: { file: { name: string } }) => f.file.name),
+        names,
+      );
+    });
+  });
+}
