@@ -2,6 +2,7 @@
  * Starting the workbench server: open (and migrate) the database, check the bind address, create
  * the first administrator in server mode, and listen. Returns a handle that closes everything.
  */
+import { existsSync, readdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { InputError } from "@adclab/core";
 import { LOCAL_ACTOR, openDb, Store } from "@adclab/db";
@@ -9,6 +10,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./context.ts";
+import { createDemoProject } from "./demo/demo-project.ts";
 
 /** The workbench's default port (documented in the README and `adclab serve --help`). */
 export const DEFAULT_PORT = 5174;
@@ -27,6 +29,8 @@ export interface StartOptions {
   webDist?: string;
   /** First administrator, created when server mode starts with no users. */
   admin?: { username: string; password: string };
+  /** Create the demo project when the embedded database folder is new (default true). */
+  demo?: boolean;
 }
 
 export interface RunningServer {
@@ -53,15 +57,18 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   if (o.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(o.databaseUrl)) {
     throw new InputError("not a PostgreSQL URL", { field: "--database", expected: "postgres://user@host:port/db" });
   }
-  const db = await openDb(
-    o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: o.dataDir ?? DEFAULT_DATA_DIR },
-  );
+  const dataDir = o.dataDir ?? DEFAULT_DATA_DIR;
+  // A new data folder (absent or empty) gets the demo project once; a folder that has been
+  // opened before never does, even if its demo project was deleted.
+  const newDataFolder = !o.databaseUrl && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
+  const db = await openDb(o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: dataDir });
   try {
     const store = new Store(db.db);
     // Analyses cut off by a crash are marked failed, never left "running" or given results.
     // Only the embedded database is owned by this one process; a PostgreSQL server may be shared
     // by several ADCLab servers, whose running analyses are not ours to end.
     if (db.kind === "pglite") await store.failAbandonedAnalyses(LOCAL_ACTOR);
+    if (newDataFolder && !serverMode && (o.demo ?? true)) await createDemoProject(store);
     if (serverMode && (await store.countUsers()) === 0) {
       if (!o.admin) {
         throw new InputError("server mode needs a first administrator", {

@@ -16,6 +16,8 @@ import { artifacts, cli, openWorkbench, root, skipWithoutChromium, type Workbenc
 const FIXTURE = join(root, "examples/dose-response/reversal-long.csv");
 const COMPARE = "KPL-4 · T-DM1:KPL-4 T-DM1R · T-DM1";
 const REVERSAL = "KPL-4 T-DM1R:verapamil:KPL-4";
+const DEMO_PLATE = join(root, "apps/server/src/demo/plates/kpl-4-viability.csv");
+const DEMO_COMPARE = ["KPL-4 · T-DM1:KPL-4 T-DM1R · T-DM1", "KPL-4 · DM1:KPL-4 T-DM1R · DM1"];
 
 /** The tables `adclab fit` prints, split into cells at the column starts its header rule marks. */
 function cliTables(text: string): string[][][] {
@@ -53,6 +55,7 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
   let cliText: Promise<string>;
   let cliJson: Promise<string>;
   let cliBad: Promise<string>;
+  let cliDemo: Promise<string>;
   const scratch = mkdtempSync(join(tmpdir(), "adclab-dose-"));
   const bad = join(scratch, "three-doses.csv");
   writeFileSync(
@@ -64,6 +67,7 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
     cliText = cli("fit", FIXTURE, "--compare", COMPARE, "--reversal", REVERSAL);
     cliJson = cli("fit", FIXTURE, "--compare", COMPARE, "--reversal", REVERSAL, "--json");
     cliBad = cli("fit", bad);
+    cliDemo = cli("fit", DEMO_PLATE, ...DEMO_COMPARE.flatMap((c) => ["--compare", c]));
     wb = await openWorkbench();
     page = wb.page;
   });
@@ -149,6 +153,28 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
     await page.getByTestId("dose-curves").waitFor();
     assert.deepEqual(await pageTable(page, "dose-curves"), shown);
     assert.equal(await page.getByLabel("Compare (REFERENCE:TEST, one per line)").inputValue(), COMPARE);
+    assert.deepEqual(wb.consoleErrors, []);
+  });
+
+  it("the demo project is in the Projects page, and its stored fit opens with the numbers `adclab fit` prints", async () => {
+    await page.goto(`${wb.url}/projects`);
+    await page.getByRole("button", { name: "Demo: T-DM1 resistance (simulated)" }).click();
+    const experiment = page.locator(".experiment").filter({ hasText: "KPL-4 vs KPL-4 T-DM1R" });
+    await experiment.getByTestId("analyses").waitFor();
+    assert.deepEqual(
+      (await experiment.getByTestId("analyses").locator("tbody tr td:first-child").allInnerTexts()).sort(),
+      ["diagnose", "dose-response"],
+    );
+    const sha = createHash("sha256").update(readFileSync(DEMO_PLATE)).digest("hex");
+    await experiment.getByText(sha).waitFor();
+    await page.screenshot({ path: join(artifacts, "projects-demo.png"), fullPage: true });
+    await experiment.getByRole("link", { name: "open" }).click();
+    await page.getByTestId("dose-curves").waitFor();
+    assert.equal(new URL(page.url()).pathname, "/dose-response");
+    const [curves, comparisons] = cliTables(await cliDemo);
+    assert.deepEqual(await pageTable(page, "dose-curves"), curves);
+    assert.deepEqual(await pageTable(page, "dose-comparisons"), comparisons);
+    await page.screenshot({ path: join(artifacts, "dose-response-demo.png"), fullPage: true });
     assert.deepEqual(wb.consoleErrors, []);
   });
 

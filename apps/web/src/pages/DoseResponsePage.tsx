@@ -97,8 +97,20 @@ export function DoseResponsePage() {
   const uploadExperiment = useRef<Promise<Experiment> | null>(null);
   const [uploads, setUploads] = useState<{ experimentId: string; file?: RawFile; layout?: RawFile }>();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount; open() only calls state setters
   useEffect(() => {
     api<Project[]>("/api/projects").then(setProjects, (e: Error) => setError(e.message));
+    // Opened from the Projects page: /dose-response?analysis=ID shows that stored fit.
+    const id = new URLSearchParams(window.location.search).get("analysis");
+    if (id) {
+      api<StoredAnalysis>(`/api/analyses/${encodeURIComponent(id)}`).then(
+        (a) =>
+          a.kind === "dose-response" && a.status === "done"
+            ? open(a)
+            : setError("not a finished dose–response analysis"),
+        (e: Error) => setError(e.message),
+      );
+    }
   }, []);
   useEffect(() => {
     setExperiments([]);

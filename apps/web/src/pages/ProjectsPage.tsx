@@ -52,6 +52,7 @@ export function ProjectsPage() {
             >
               {p.name}
             </button>
+            {selected === p.id && p.description ? <p className="hint">{p.description}</p> : null}
             {selected === p.id ? <Experiments projectId={p.id} /> : null}
           </li>
         ))}
@@ -99,7 +100,9 @@ function Experiments({ projectId }: { projectId: string }) {
       {experiments.map((x) => (
         <div key={x.id} className="experiment">
           <h3>{x.name}</h3>
+          {x.description ? <p className="hint">{x.description}</p> : null}
           <Files experimentId={x.id} />
+          <Analyses experimentId={x.id} />
         </div>
       ))}
     </div>
@@ -163,5 +166,57 @@ function Files({ experimentId }: { experimentId: string }) {
         </table>
       ) : null}
     </div>
+  );
+}
+
+interface AnalysisRow {
+  id: string;
+  kind: string;
+  status: string;
+  adclabVersion: string;
+  createdAt: string;
+  inputs: unknown;
+}
+
+/** Which page shows a stored analysis of this kind. */
+const PAGE_OF: Record<string, string> = { "dose-response": "/dose-response" };
+
+/** The experiment's stored analyses: kind, status, version; open one in its page or as JSON. */
+function Analyses({ experimentId }: { experimentId: string }) {
+  const [analyses, setAnalyses] = useState<AnalysisRow[]>([]);
+  useEffect(() => {
+    api<AnalysisRow[]>(`/api/experiments/${experimentId}/analyses`).then(setAnalyses, () => setAnalyses([]));
+  }, [experimentId]);
+  if (!analyses.length) return null;
+  return (
+    <table data-testid="analyses">
+      <thead>
+        <tr>
+          <th>Analysis</th>
+          <th>Status</th>
+          <th>ADCLab</th>
+          <th>Run</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {analyses.map((a) => (
+          <tr key={a.id}>
+            <td>{a.kind}</td>
+            <td>{a.status}</td>
+            <td>{a.adclabVersion}</td>
+            <td>{a.createdAt.slice(0, 16).replace("T", " ")}</td>
+            <td>
+              {PAGE_OF[a.kind] && a.status === "done" ? (
+                <>
+                  <a href={`${PAGE_OF[a.kind]}?analysis=${a.id}`}>open</a>{" "}
+                </>
+              ) : null}
+              <a href={`/api/analyses/${a.id}`}>JSON</a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
