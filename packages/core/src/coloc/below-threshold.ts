@@ -16,7 +16,15 @@ import type { LevelStats, ShiftedSums } from "./levels.ts";
 import { pearsonThresholdedAbout } from "./pearson.ts";
 import type { PixelArray } from "./pixels.ts";
 
-export type BelowThresholdPearson = (t1: number, t2: number) => number;
+export interface BelowThresholdPearson {
+  (t1: number, t2: number): number;
+  /**
+   * Promise that every later call has T1 in [lo1, hi1] and T2 in [lo2, hi2] (the bisection knows
+   * this: its remaining steps add up to less than its last one). The 8/16-bit search then folds
+   * the pixels that are in every such quadrant into a constant and drops those in none.
+   */
+  narrow?(lo1: number, hi1: number, lo2: number, hi2: number): void;
+}
 
 export function belowThresholdPearson(
   x: PixelArray,
@@ -28,7 +36,7 @@ export function belowThresholdPearson(
   if (!levels) return (t1, t2) => pearsonThresholdedAbout(x, y, t1, t2, "below", mx, my);
   const { stats, totals, c1, c2 } = levels;
   const quadrant = quadrantSums(x as Uint8Array | Uint16Array, y as Uint8Array | Uint16Array, stats, c1, c2);
-  return (t1, t2) => {
+  const below: BelowThresholdPearson = (t1, t2) => {
     const q = quadrant(t1, t2);
     return pearsonFromSums(
       totals.n - q.n,
@@ -39,6 +47,8 @@ export function belowThresholdPearson(
       totals.sxy - q.sxy,
     );
   };
+  below.narrow = quadrant.narrow;
+  return below;
 }
 
 /**
@@ -59,13 +69,18 @@ export function pearsonFromSums(k: number, sx: number, sy: number, sxx: number, 
 }
 
 /** Sums of (ch1 − c1, ch2 − c2) over {ch1 ≥ t1 and ch2 ≥ t2}, from a lazily built candidate list. */
+export interface QuadrantSums {
+  (t1: number, t2: number): ShiftedSums;
+  narrow(lo1: number, hi1: number, lo2: number, hi2: number): void;
+}
+
 export function quadrantSums(
   x: Uint8Array | Uint16Array,
   y: Uint8Array | Uint16Array,
   stats: LevelStats,
   c1: number,
   c2: number,
-): (t1: number, t2: number) => ShiftedSums {
+): QuadrantSums {
   const n = x.length;
   const levels = stats.hx.length;
   let budget = Math.max(n >> 3, 4096);
@@ -73,6 +88,8 @@ export function quadrantSums(
   let bound1 = stats.bright ? stats.bright.bound1 : Number.POSITIVE_INFINITY;
   let bound2 = stats.bright ? stats.bright.bound2 : Number.POSITIVE_INFINITY;
   let list = stats.bright ? sortByCh1(stats.bright.xs, stats.bright.ys, stats.bright.count, levels) : null;
+  // sums of the pixels folded away by narrow(): in every quadrant still to be asked for
+  const base = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
   let tailX: Float64Array | null = null; // tailX[k] = #pixels with ch1 ≥ k
   let tailY: Float64Array | null = null;
 
@@ -95,30 +112,31 @@ export function quadrantSums(
       count++;
     }
     list = sortByCh1(xs, ys, count, levels);
+    base.n = base.sx = base.sy = base.sxx = base.syy = base.sxy = 0;
     budget *= 4;
   };
 
-  return (t1, t2) => {
+  const query = (t1: number, t2: number): ShiftedSums => {
     // integer pixels: ch ≥ t ⇔ ch ≥ ⌈t⌉; levels clamped to [0, top + 1] (top + 1: nobody)
     const l1 = clampLevel(Math.ceil(t1), levels);
     const l2 = clampLevel(Math.ceil(t2), stats.hy.length);
-    const q = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
-    if (Number.isNaN(l1) || Number.isNaN(l2)) return q; // no pixel is ≥ NaN
+    if (Number.isNaN(l1) || Number.isNaN(l2)) return { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 }; // no pixel is ≥ NaN
     if (!list || l1 < bound1 || l2 < bound2) rebuild(l1, l2);
-    const { xs, ys, atLeast } = list as SortedList;
+    const { xs, ys, count } = list as SortedList;
     // the candidates with ch1 ≥ T1 are a prefix; of those, ch2 ≥ T2 is a 0/1 weight (no branch
     // to mispredict: in the bright quadrant it is close to a coin toss)
-    const end = atLeast[l1] as number;
-    let qn = 0;
-    let qx = 0;
-    let qy = 0;
-    let qxx = 0;
-    let qyy = 0;
-    let qxy = 0;
-    for (let i = 0; i < end; i++) {
+    let qn = base.n;
+    let qx = base.sx;
+    let qy = base.sy;
+    let qxx = base.sxx;
+    let qyy = base.syy;
+    let qxy = base.sxy;
+    for (let i = 0; i < count; i++) {
+      const a = xs[i] as number;
+      if (a < l1) break;
       const b = ys[i] as number;
       const w = +(b >= l2);
-      const dx = w * ((xs[i] as number) - c1);
+      const dx = w * (a - c1);
       const dy = w * (b - c2);
       qn += w;
       qx += dx;
@@ -127,21 +145,47 @@ export function quadrantSums(
       qyy += dy * dy;
       qxy += dx * dy;
     }
-    q.n = qn;
-    q.sx = qx;
-    q.sy = qy;
-    q.sxx = qxx;
-    q.syy = qyy;
-    q.sxy = qxy;
-    return q;
+    return { n: qn, sx: qx, sy: qy, sxx: qxx, syy: qyy, sxy: qxy };
   };
+
+  const narrow = (lo1: number, hi1: number, lo2: number, hi2: number) => {
+    if (!list) return;
+    const always1 = Math.ceil(hi1);
+    const always2 = Math.ceil(hi2);
+    const never1 = Math.ceil(lo1);
+    const never2 = Math.ceil(lo2);
+    if (Number.isNaN(always1 + always2 + never1 + never2)) return;
+    const { xs, ys, count } = list;
+    let kept = 0;
+    for (let i = 0; i < count; i++) {
+      const a = xs[i] as number;
+      const b = ys[i] as number;
+      if (a < never1 || b < never2) continue; // in no quadrant still to come
+      if (a >= always1 && b >= always2) {
+        const dx = a - c1;
+        const dy = b - c2;
+        base.n++;
+        base.sx += dx;
+        base.sy += dy;
+        base.sxx += dx * dx;
+        base.syy += dy * dy;
+        base.sxy += dx * dy;
+        continue;
+      }
+      xs[kept] = a; // order kept: still brightest ch1 first
+      ys[kept] = b;
+      kept++;
+    }
+    list.count = kept;
+  };
+
+  return Object.assign(query, { narrow });
 }
 
 interface SortedList {
   xs: Uint16Array;
   ys: Uint16Array;
-  /** atLeast[l] = number of entries with ch1 ≥ l: they come first. */
-  atLeast: Int32Array;
+  count: number;
 }
 
 /** The first `count` entries, ordered by ch1 from the brightest down (a counting sort). */
@@ -163,7 +207,7 @@ function sortByCh1(xs: Uint16Array, ys: Uint16Array, count: number, levels: numb
     sy[at] = ys[i] as number;
     next[a] = at + 1;
   }
-  return { xs: sx, ys: sy, atLeast };
+  return { xs: sx, ys: sy, count };
 }
 
 function clampLevel(l: number, levels: number): number {

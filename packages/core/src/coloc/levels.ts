@@ -64,7 +64,7 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
   const small = n <= SMALL;
   const bound1 = small ? 0 : sampledTailLevel(x, hx.length, 8);
   const bound2 = small ? 0 : sampledTailLevel(y, hy.length, 8);
-  const capacity = small ? n : n >> 2;
+  const capacity = small ? n : (n >> 3) + (n >> 6); // the sample may be off by a little
   const xs = new Uint16Array(capacity);
   const ys = new Uint16Array(capacity);
   let count = 0;

@@ -109,6 +109,14 @@ export function costesThresholds(
     rBelow = below(clamp(t1), clamp(t2));
     stepper.update(rBelow);
     iterations++;
+    const spread = stepper.spread();
+    if (below.narrow && Number.isFinite(spread)) {
+      // every later threshold pair lies on the line between these two
+      const ends = [stepper.value() - spread, stepper.value() + spread];
+      const e1 = ends.map((t) => clamp(javaRound(map1(t))));
+      const e2 = ends.map((t) => clamp(javaRound(map2(t))));
+      below.narrow(Math.min(...e1), Math.max(...e1), Math.min(...e2), Math.max(...e2));
+    }
   }
   const ch1 = clamp(t1);
   const ch2 = clamp(t2);
@@ -144,6 +152,8 @@ interface Stepper {
   value(): number;
   update(r: number): void;
   finished(): boolean;
+  /** How far from value() any later value can lie (Infinity: unknown). */
+  spread(): number;
 }
 
 /** Coloc 2's BisectionStepper: halve the step; down while r > 0, up while r < 0; stop when the step < 1. */
@@ -162,6 +172,8 @@ function bisectionStepper(start: number, last: number): Stepper {
       iterations++;
     },
     finished: () => iterations > 100 || diff < 1,
+    // the remaining steps are diff/2, diff/4, …: together less than diff
+    spread: () => diff,
   };
 }
 
@@ -180,6 +192,7 @@ function simpleStepper(start: number): Stepper {
       done = Number.isNaN(r) || t < 1 || r < 0.0001 || r > last;
     },
     finished: () => done,
+    spread: () => Number.POSITIVE_INFINITY,
   };
 }
 
