@@ -405,11 +405,20 @@ function solveInWorkspace(
         evaluations++;
         // Predicted reduction of the local quadratic model: 2δᵀg − δᵀAδ.
         let predicted = 0;
-        for (let a = 0; a < na; a++) {
-          const ia = activeIdx[a]!;
-          let ad = 0;
-          for (let b = 0; b < na; b++) ad += normal[ia * m + activeIdx[b]!]! * step[b]!;
-          predicted += step[a]! * (2 * rhs[ia]! - ad);
+        if (na === m) {
+          // Nothing pinned: the active set is 0..m−1 (same sums, no index lookups).
+          for (let a = 0; a < m; a++) {
+            let ad = 0;
+            for (let b = 0; b < m; b++) ad += normal[a * m + b]! * step[b]!;
+            predicted += step[a]! * (2 * rhs[a]! - ad);
+          }
+        } else {
+          for (let a = 0; a < na; a++) {
+            const ia = activeIdx[a]!;
+            let ad = 0;
+            for (let b = 0; b < na; b++) ad += normal[ia * m + activeIdx[b]!]! * step[b]!;
+            predicted += step[a]! * (2 * rhs[ia]! - ad);
+          }
         }
         const rho = (ssr - ssrTrial) / predicted;
         if (Number.isFinite(ssrTrial) && ssrTrial < ssr && rho > 0) {
