@@ -5,6 +5,7 @@ export * from "./global-fit.ts";
 export * from "./levenberg-marquardt.ts";
 export * from "./linear-algebra.ts";
 export * from "./models.ts";
+export * from "./prism4-problem.ts";
 export * from "./profile.ts";
 export * from "./ratio.ts";
 export * from "./robust.ts";
