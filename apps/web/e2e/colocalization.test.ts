@@ -5,6 +5,8 @@
  * the CSV export; a bad file shows the CLI's message. Screenshots in test-artifacts/web/.
  */
 import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
@@ -43,8 +45,35 @@ describe("the Co-localization page in Chromium", { skip: skipWithoutChromium }, 
   let cliOme: Promise<string>;
   let cliCells: Promise<string>;
   let cliBad: Promise<string>;
+  let cliBatch: Promise<string>;
+  const batch = mkdtempSync(join(tmpdir(), "adclab-coloc-batch-web-"));
+  const BATCH_IMAGES = ["pair-u16-imagej.tif", "pair-u8-packbits.tif", "pair-labels.tif"];
 
   before(async () => {
+    for (const f of BATCH_IMAGES) copyFileSync(fx(f), join(batch, f));
+    writeFileSync(
+      join(batch, "design.csv"),
+      "image,condition,time_h,labels\npair-u16-imagej.tif,parental,2,pair-labels.tif\npair-u8-packbits.tif,T-DM1R,2,pair-labels.tif\n",
+    );
+    writeFileSync(
+      join(batch, "design-long.csv"),
+      [
+        "image,condition,time_h",
+        ...Array.from({ length: 12 }, (_, i) => `pair-u16-imagej.tif,${i % 2 ? "T-DM1R" : "parental"},2`),
+      ].join("\n"),
+    );
+    mkdirSync(join(batch, "out"));
+    cliBatch = cli(
+      "coloc",
+      "--batch",
+      batch,
+      "--design",
+      join(batch, "design.csv"),
+      "--out",
+      join(batch, "out"),
+      "--costes-iterations",
+      "0",
+    );
     cliOme = cli("coloc", fx("pair-u16-deflate.ome.tif"), "--ch1", "2", "--ch2", "1", "--costes-iterations", "20");
     cliCells = cli(
       "coloc",
@@ -62,6 +91,7 @@ describe("the Co-localization page in Chromium", { skip: skipWithoutChromium }, 
   });
   after(async () => {
     await wb?.close();
+    rmSync(batch, { recursive: true, force: true });
   });
 
   it("an OME-TIFF: channel previews by name, then the metrics, thresholds and Costes test `adclab coloc` prints", async () => {
@@ -149,6 +179,60 @@ describe("the Co-localization page in Chromium", { skip: skipWithoutChromium }, 
     );
     assert.equal(await page.getByTestId("coloc-result").count(), 0);
     await page.screenshot({ path: join(artifacts, "colocalization-error.png"), fullPage: true });
+    assert.deepEqual(
+      wb.consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
+  });
+
+  it("a batch job: progress bar, the comparison `adclab coloc --batch` prints, and Cancel stops a long one", async () => {
+    await page.goto(`${wb.url}/colocalization`);
+    await page.locator('input[name="batchImages"]').setInputFiles(BATCH_IMAGES.map((f) => join(batch, f)));
+    await page.getByTestId("batch-files").getByText("pair-labels.tif").waitFor();
+    await page.locator('input[name="design"]').setInputFiles(join(batch, "design.csv"));
+    await page.getByTestId("batch-files").getByText("design table design.csv").waitFor();
+    await page.locator('input[name="batchIterations"]').fill("0");
+    await page.getByRole("button", { name: "Run batch" }).click();
+    await page.getByTestId("batch-comparison").waitFor();
+    assert.equal(await page.getByTestId("batch-progress").innerText(), "2 / 2 — done");
+    assert.equal(await page.getByRole("progressbar", { name: "Batch progress" }).getAttribute("value"), "2");
+    const text = await cliBatch;
+    const lines = text.split("\n");
+    const head = lines.findIndex((l) => l.startsWith("time_h"));
+    const expected = lines.slice(head + 2, -1).map((l) => l.split(/\s{2,}/));
+    assert.equal(expected.length, 1);
+    assert.deepEqual(await tableCells(page, "batch-comparison"), expected);
+    await page.screenshot({ path: join(artifacts, "colocalization-batch.png"), fullPage: true });
+
+    // A long batch (12 images × 3000 Costes shuffles), cancelled while it runs: nothing is stored.
+    const count = async () => {
+      const projects = (await (await fetch(`${wb.url}/api/projects`)).json()) as { id: string; name: string }[];
+      const p = projects.find((x) => x.name === "Co-localization")!;
+      const exps = (await (await fetch(`${wb.url}/api/projects/${p.id}/experiments`)).json()) as { id: string }[];
+      let n = 0;
+      for (const e of exps)
+        n += ((await (await fetch(`${wb.url}/api/experiments/${e.id}/analyses`)).json()) as []).length;
+      return n;
+    };
+    const before = await count();
+    await page.locator('input[name="design"]').setInputFiles(join(batch, "design-long.csv"));
+    await page.getByTestId("batch-files").getByText("design table design-long.csv").waitFor();
+    await page.locator('input[name="batchIterations"]').fill("3000");
+    await page.getByRole("button", { name: "Run batch" }).click();
+    await page.locator('[data-testid="batch-job"][data-status="running"]').waitFor();
+    await page
+      .getByTestId("batch-progress")
+      .getByText(/^\d+ \/ 12 — /)
+      .waitFor();
+    await page.screenshot({ path: join(artifacts, "colocalization-batch-running.png"), fullPage: true });
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.locator('[data-testid="batch-job"][data-status="cancelled"]').waitFor();
+    assert.match(
+      await page.getByRole("status").innerText(),
+      /Cancelled: the worker threads stopped and nothing was stored/,
+    );
+    assert.equal(await count(), before);
+    await page.screenshot({ path: join(artifacts, "colocalization-batch-cancelled.png"), fullPage: true });
     assert.deepEqual(
       wb.consoleErrors.filter((e) => !/status of 400/.test(e)),
       [],

@@ -7,6 +7,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
+import { ColocalizationBatch } from "./ColocalizationBatch.tsx";
 import type { ColocJson } from "./ColocalizationFormat.ts";
 import { ColocalizationResults } from "./ColocalizationResults.tsx";
 
@@ -329,6 +330,7 @@ export function ColocalizationPage() {
         </p>
       ) : null}
       {result ? <ColocalizationResults analysisId={result.id} result={result.results} /> : null}
+      <ColocalizationBatch ensure={ensure} />
     </section>
   );
 }

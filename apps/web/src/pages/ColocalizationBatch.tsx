@@ -1,0 +1,302 @@
+/**
+ * A whole experiment at once (`adclab coloc --batch`): upload the images (and label images) and a
+ * design table (image → condition, time_h), start a `coloc-batch` job on the server's worker
+ * threads, follow its progress, cancel it, and see the comparison of conditions with the three
+ * tables to download. The result is stored only when every image succeeded.
+ */
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { api, type Experiment, type RawFile } from "../api.ts";
+import { formatNumber } from "../format.ts";
+import { uploadTo } from "./ColocalizationPage.tsx";
+
+export interface Job {
+  id: string;
+  status: "running" | "done" | "failed" | "cancelled";
+  progress: { done: number; total: number; message: string };
+  analysisId: string | null;
+  error: { message: string } | null;
+}
+
+interface Comparison {
+  time_h: number;
+  condition: string;
+  nCondition: number;
+  nReference: number;
+  medianCondition: number;
+  medianReference: number;
+  mannWhitneyP: number;
+  welchP: number | null;
+  meanDifference: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+interface BatchResult {
+  images: number;
+  cells: number;
+  metric: string;
+  units: string;
+  comparison: Comparison[];
+  tables: Record<string, string>;
+}
+
+const METRICS = [
+  "pearson",
+  "pearson_below",
+  "pearson_above",
+  "spearman",
+  "kendall",
+  "m1",
+  "m2",
+  "tm1",
+  "tm2",
+  "moc",
+  "icq",
+];
+
+/** A number as the CLI's batch table prints it (formatTable: 5 significant digits). */
+const num = (v: number) => formatNumber(v);
+
+export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experiment> }) {
+  const [files, setFiles] = useState<RawFile[]>([]);
+  const [design, setDesign] = useState<RawFile>();
+  const [reference, setReference] = useState("parental");
+  const [metric, setMetric] = useState("pearson");
+  const [iterations, setIterations] = useState("100");
+  const [job, setJob] = useState<Job>();
+  const [result, setResult] = useState<BatchResult>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+  const experimentId = useRef<string | undefined>(undefined);
+
+  async function upload(list: FileList | null, isDesign: boolean) {
+    if (!list?.length) return;
+    setError(undefined);
+    setBusy("Uploading…");
+    try {
+      const e = await ensure();
+      experimentId.current = e.id;
+      const stored: RawFile[] = [];
+      for (const f of Array.from(list)) stored.push(await uploadTo(e.id, f));
+      if (isDesign) setDesign(stored[0]);
+      else setFiles((old) => [...old, ...stored]);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    if (!design || !experimentId.current) return;
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const options = { reference, metric, costesIterations: Number(iterations) };
+      setJob(
+        await api<Job>(`/api/experiments/${experimentId.current}/jobs`, {
+          json: { kind: "coloc-batch", inputs: { design: design.id }, options },
+        }),
+      );
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  // Poll the running job; fetch the stored result once it is done.
+  useEffect(() => {
+    if (job?.status !== "running") return;
+    const t = setTimeout(async () => {
+      try {
+        const next = await api<Job>(`/api/jobs/${job.id}`);
+        if (next.status === "done") {
+          const a = await api<{ results: BatchResult }>(`/api/jobs/${job.id}/result`);
+          setResult(a.results);
+        }
+        setJob(next);
+      } catch (err) {
+        setError((err as Error).message);
+      }
+    }, 250);
+    return () => clearTimeout(t);
+  }, [job]);
+
+  async function cancel() {
+    if (!job) return;
+    try {
+      setJob(await api<Job>(`/api/jobs/${job.id}/cancel`, { method: "POST" }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  const running = job?.status === "running";
+  return (
+    <section className="coloc-batch" aria-label="Batch">
+      <h2>A whole experiment (batch)</h2>
+      <p className="hint">
+        As <code>adclab coloc --batch FOLDER --design design.csv</code>: the design table (CSV with columns image,
+        condition, time_h and optionally image2, mask, labels) names the uploaded files; each condition is compared with
+        the reference at each chase time. The images run on the server's worker threads.
+      </p>
+      <form onSubmit={start} aria-label="Batch options">
+        <div className="row">
+          <label>
+            Images and label images
+            <input
+              name="batchImages"
+              type="file"
+              multiple
+              accept=".tif,.tiff,image/tiff"
+              onChange={(e) => upload(e.target.files, false)}
+            />
+          </label>
+          <label>
+            Design table
+            <input
+              name="design"
+              type="file"
+              accept=".csv,.tsv,text/csv"
+              onChange={(e) => upload(e.target.files, true)}
+            />
+          </label>
+          <label>
+            Reference condition
+            <input name="reference" size={10} value={reference} onChange={(e) => setReference(e.target.value)} />
+          </label>
+          <label>
+            Metric compared
+            <select name="metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+              {METRICS.map((m) => (
+                <option key={m}>{m}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Costes shuffles
+            <input
+              name="batchIterations"
+              type="number"
+              min={0}
+              size={6}
+              value={iterations}
+              onChange={(e) => setIterations(e.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={!design || running || !!busy}>
+            Run batch
+          </button>
+        </div>
+        {files.length || design ? (
+          <p className="hint" data-testid="batch-files">
+            Uploaded: {files.map((f) => f.originalName).join(", ")}
+            {design ? `; design table ${design.originalName}` : ""}
+          </p>
+        ) : null}
+      </form>
+      {busy ? <p className="hint">{busy}</p> : null}
+      {job ? (
+        <div data-testid="batch-job" data-status={job.status}>
+          <div className="row">
+            <progress
+              className="coloc-progress"
+              max={job.progress.total}
+              value={job.progress.done}
+              aria-label="Batch progress"
+            />
+            <span data-testid="batch-progress">
+              {job.progress.done} / {job.progress.total} —{" "}
+              {job.status === "running" ? job.progress.message : job.status}
+            </span>
+            {running ? (
+              <button type="button" onClick={cancel}>
+                Cancel
+              </button>
+            ) : null}
+          </div>
+          {job.status === "cancelled" ? (
+            <p className="notice" role="status">
+              Cancelled: the worker threads stopped and nothing was stored.
+            </p>
+          ) : null}
+          {job.status === "failed" && job.error ? (
+            <p className="error" role="alert">
+              {job.error.message}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? <BatchComparison result={result} reference={reference} /> : null}
+    </section>
+  );
+}
+
+function BatchComparison({ result, reference }: { result: BatchResult; reference: string }) {
+  const links = useMemo(
+    () =>
+      Object.entries(result.tables).map(([name, text]) => ({
+        name,
+        href: URL.createObjectURL(new Blob([text], { type: "text/csv" })),
+      })),
+    [result],
+  );
+  useEffect(
+    () => () => {
+      for (const l of links) URL.revokeObjectURL(l.href);
+    },
+    [links],
+  );
+  return (
+    <div data-testid="batch-result">
+      <p>
+        Analysed {result.images} image{result.images === 1 ? "" : "s"}
+        {result.cells ? ` (${result.cells} cells)` : ""}. {result.metric}: {result.units} of each condition vs '
+        {reference}'.
+      </p>
+      <table data-testid="batch-comparison">
+        <thead>
+          <tr>
+            {["time_h", "condition", "n", `n ${reference}`, "median", `median ${reference}`, "MW P", "Welch P"].map(
+              (h) => (
+                <th key={h}>{h}</th>
+              ),
+            )}
+            <th>diff [95% CI]</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.comparison.map((c) => (
+            <tr key={`${c.time_h}-${c.condition}`}>
+              <td className="num">{num(c.time_h)}</td>
+              <td>{c.condition}</td>
+              <td className="num">{num(c.nCondition)}</td>
+              <td className="num">{num(c.nReference)}</td>
+              <td className="num">{num(c.medianCondition)}</td>
+              <td className="num">{num(c.medianReference)}</td>
+              <td className="num">{num(c.mannWhitneyP)}</td>
+              <td className="num">{c.welchP === null ? "—" : num(c.welchP)}</td>
+              <td className="num">
+                {c.ciLow === null
+                  ? num(c.meanDifference)
+                  : `${num(c.meanDifference)} [${num(c.ciLow)}, ${num(c.ciHigh as number)}]`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="row">
+        {links.map((l) => (
+          <a key={l.name} className="button" href={l.href} download={l.name}>
+            {l.name}
+          </a>
+        ))}
+      </p>
+    </div>
+  );
+}
