@@ -5,12 +5,18 @@
  * predictions, relative to the parental line. The output records the model fingerprint;
  * likelihood-table.test.ts fails when the simulator changes until this script is rerun.
  *
- * Run from the repo root (≈0.3 s per strength cell, ≈4 min per parental line):
- *   npx tsx scripts/troubleshoot/regenerate-likelihoods.ts                 # the default lines
+ * Run from the repo root (≈0.3–1 s per strength cell, 1,200 cells per parental line):
+ *   npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --jobs 2        # all six default lines
  *   npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --line KPL-4    # replace/add one line
+ *   npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --rewrite       # re-serialize the current tables
+ *   npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --line SK-BR-3 --line KPL-4 --jobs 2
+ * With several lines, each is built by its own worker process (--jobs at a time, default 1).
  */
-import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { allCandidates, gradeSettings } from "../../packages/core/src/troubleshoot/candidates.ts";
 import { LIKELIHOOD_TABLES } from "../../packages/core/src/troubleshoot/likelihood-table.generated.ts";
 import { type LikelihoodTable, REFERENCE_CELL_LINE } from "../../packages/core/src/troubleshoot/likelihood-table.ts";
@@ -20,15 +26,28 @@ import { createSimulatorPredictor } from "../../packages/core/src/troubleshoot/p
 import { ADCLAB_VERSION } from "../../packages/core/src/version.ts";
 
 const OUT = "packages/core/src/troubleshoot/likelihood-table.generated.ts";
+const TABLE_DIR = "packages/core/src/troubleshoot/likelihood-tables";
 const GENERATOR = "scripts/troubleshoot/regenerate-likelihoods.ts";
-const DEFAULT_LINES = [REFERENCE_CELL_LINE];
+/** The reference line and the parents of the source document's five resistant lines. */
+const DEFAULT_LINES = [REFERENCE_CELL_LINE, "KPL-4", "BT-474M1", "NCI-N87", "MDA-MB-361", "JIMT-1"];
 
-function parseArgs(argv: string[]): string[] {
+function parseArgs(argv: string[]): {
+  lines: string[];
+  jobs: number;
+  worker?: { line: string; out: string };
+} {
   const lines: string[] = [];
+  let jobs = 1;
+  let worker: { line: string; out: string } | undefined;
+  let rewrite = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--line" && argv[i + 1]) lines.push(argv[++i]!);
+    else if (argv[i] === "--jobs" && argv[i + 1]) jobs = Math.max(1, Number.parseInt(argv[++i]!, 10) || 1);
+    else if (argv[i] === "--worker" && argv[i + 2]) worker = { line: argv[++i]!, out: argv[++i]! };
+    else if (argv[i] === "--rewrite") rewrite = true;
   }
-  return lines.length ? lines : DEFAULT_LINES;
+  // --rewrite: build nothing, write the current tables again (layout changes).
+  return { lines: rewrite ? [] : lines.length ? lines : DEFAULT_LINES, jobs, ...(worker ? { worker } : {}) };
 }
 
 /** Four significant digits are far below the noise model's spread (≥ 0.2 log10). */
@@ -69,21 +88,79 @@ function buildTable(cellLine: string, fingerprint: string): LikelihoodTable {
   };
 }
 
-const lines = parseArgs(process.argv.slice(2));
+/** Build each line's table in a child process (`--worker LINE FILE`), `jobs` at a time. */
+async function buildInWorkers(lines: string[], jobs: number, fingerprint: string): Promise<LikelihoodTable[]> {
+  const dir = mkdtempSync(join(tmpdir(), "adclab-likelihoods-"));
+  const self = fileURLToPath(import.meta.url);
+  const one = (line: string) =>
+    new Promise<LikelihoodTable>((resolve, reject) => {
+      const out = join(dir, `${line}.json`);
+      const child = spawn(process.execPath, ["--import", "tsx", self, "--worker", line, out], { stdio: "inherit" });
+      child.on("exit", (code) => {
+        if (code !== 0) return reject(new Error(`worker for ${line} exited with ${code}`));
+        const t = JSON.parse(readFileSync(out, "utf8")) as LikelihoodTable;
+        if (t.modelFingerprint !== fingerprint) return reject(new Error(`worker for ${line}: model changed meanwhile`));
+        resolve(t);
+      });
+    });
+  const queue = [...lines];
+  const built: LikelihoodTable[] = [];
+  const run = async () => {
+    for (let line = queue.shift(); line !== undefined; line = queue.shift()) built.push(await one(line));
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(jobs, lines.length) }, run));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return built;
+}
+
+const args = parseArgs(process.argv.slice(2));
 const fingerprint = modelFingerprint();
+if (args.worker) {
+  writeFileSync(args.worker.out, JSON.stringify(buildTable(args.worker.line, fingerprint)));
+  process.exit(0);
+}
+const lines = args.lines;
 // Tables of other lines are kept only if they came from the same model.
 const tables = LIKELIHOOD_TABLES.filter((t) => !lines.includes(t.cellLine) && t.modelFingerprint === fingerprint);
-for (const line of lines) tables.push(buildTable(line, fingerprint));
+if (lines.length <= 1 || args.jobs === 1) for (const line of lines) tables.push(buildTable(line, fingerprint));
+else tables.push(...(await buildInWorkers(lines, args.jobs, fingerprint)));
 tables.sort((a, b) => a.cellLine.localeCompare(b.cellLine));
-const body = `// biome-ignore-all lint/suspicious/noApproximativeNumericConstant: simulator output that happens to be near e or log10(e)
-/**
- * GENERATED by ${GENERATOR} — do not edit. The simulator's predictions for every troubleshooter
- * candidate and strength cell, relative to the parental line; model fingerprint ${fingerprint}.
- */
-import type { LikelihoodTable } from "./likelihood-table.ts";
+writeTables(tables, fingerprint);
 
-export const LIKELIHOOD_TABLES: LikelihoodTable[] = ${JSON.stringify(tables)};
+/**
+ * One module per parental line (likelihood-tables/<line>.generated.ts, ≈0.2 MB each, under the
+ * linter's file-size limit) and the index likelihood-table.generated.ts that gathers them.
+ */
+function writeTables(all: LikelihoodTable[], fp: string): void {
+  mkdirSync(TABLE_DIR, { recursive: true });
+  const header = (
+    what: string,
+  ) => `// biome-ignore-all lint/suspicious/noApproximativeNumericConstant: simulator output that happens to be near e or log10(e)
+/**
+ * GENERATED by ${GENERATOR} — do not edit. ${what}; model fingerprint ${fp}.
+ */
 `;
-writeFileSync(OUT, body);
-spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", OUT], { stdio: "inherit" });
-process.stderr.write(`wrote ${OUT}: ${tables.map((t) => t.cellLine).join(", ")} (model ${fingerprint})\n`);
+  const files = all.map((t, i) => ({ t, name: `${t.cellLine}.generated.ts`, ident: `T${i}` }));
+  for (const f of files) {
+    const body = `${header(`The simulator's predictions for every troubleshooter candidate and strength cell, relative to the parental line ${f.t.cellLine}`)}import type { LikelihoodTable } from "../likelihood-table.ts";
+
+export const TABLE: LikelihoodTable = ${JSON.stringify(f.t)};
+`;
+    writeFileSync(join(TABLE_DIR, f.name), body);
+  }
+  const keep = new Set(files.map((f) => f.name));
+  for (const old of readdirSync(TABLE_DIR)) if (!keep.has(old)) rmSync(join(TABLE_DIR, old));
+  const index = `${header("The likelihood tables of every parental line (one module each, in likelihood-tables/)")}import type { LikelihoodTable } from "./likelihood-table.ts";
+${files.map((f) => `import { TABLE as ${f.ident} } from "./likelihood-tables/${f.name}";`).join("\n")}
+
+export const LIKELIHOOD_TABLES: LikelihoodTable[] = [${files.map((f) => f.ident).join(", ")}];
+`;
+  writeFileSync(OUT, index);
+  spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", OUT, TABLE_DIR], {
+    stdio: "inherit",
+  });
+  process.stderr.write(`wrote ${OUT} and ${TABLE_DIR}/: ${all.map((t) => t.cellLine).join(", ")} (model ${fp})\n`);
+}

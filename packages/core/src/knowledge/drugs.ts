@@ -31,6 +31,22 @@ export interface PayloadSpecies {
 const SUBSTRATES =
   "substrate classes from Szakács G et al. 2006, Nat Rev Drug Discov 5:219 (MDR1: taxanes, vincas, maytansinoids; MRP1: vincas, not taxanes; BCRP: neither); magnitudes assumed, kept small at expression 1 so that inhibitors barely move parental IC50s";
 
+/**
+ * MDR1 and the permeant microtubule agents. Free maytansinoids (DM1, DM1-SMe) are strong MDR1
+ * substrates: MDR1-expressing cells resist them and SMCC-linked conjugates alike, and an MDR1
+ * inhibitor restores both (Kovtun YV et al. 2010, Cancer Res 70:2528); paclitaxel and vinblastine
+ * define the classic MDR1 cross-resistance (Gottesman MM, Fojo T, Bates SE 2002, Nat Rev Cancer 2:48).
+ * For a permeant drug, MDR1 lowers the cytosolic level by 1 + k·E/k_membrane, so 0.05/h at
+ * expression 1 makes a line whose MDR1 gives it 5–20-fold T-DM1 resistance (E ≈ 100–150 here) about
+ * 5–10-fold resistant to free DM1, the taxane and the vinca: cross-resistance of the same order,
+ * the MDR phenotype of the troubleshooting table's row 2, and the reason "remains sensitive to free
+ * DM1" argues against MDR1 (row 1). The earlier 0.01/h made MDR1 a near-T-DM1-specific pump (2-fold
+ * free-DM1 resistance at 100-fold MDR1), which is the pattern of ABCC1 in 361-TM (Loganzo 2015), not
+ * of MDR1. Parental lines (E = 1) lose 5% of free drug to it, so inhibitors barely move their IC50s.
+ */
+const MDR1_FREE_DRUG_EFFLUX_per_h = 0.05;
+const MDR1_FREE_DRUG = `Kovtun YV et al. 2010, Cancer Res 70:2528 (MDR1 cells resist free maytansinoid and SMCC-DM1 conjugates alike); magnitude ${MDR1_FREE_DRUG_EFFLUX_per_h} /h assumed (see MDR1_FREE_DRUG_EFFLUX_per_h)`;
+
 export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
   "Lys-SMCC-DM1": {
     id: "Lys-SMCC-DM1",
@@ -69,8 +85,8 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
       source: "Lopus M et al. 2010, Mol Cancer Ther 9:2689 (37 sites per microtubule, K_D 0.1 ± 0.05 µM)",
       solidity: "measured",
     },
-    efflux_per_h: { mdr1: 0.01, abcc1: 0.0005, abcg2: 0.002 },
-    effluxSource: `minimal resistance of the ABCC1-high 361-TM line to free DM1 (Loganzo 2015); ${SUBSTRATES}`,
+    efflux_per_h: { mdr1: MDR1_FREE_DRUG_EFFLUX_per_h, abcc1: 0.0005, abcg2: 0.002 },
+    effluxSource: `MDR1: ${MDR1_FREE_DRUG}; ABCC1: minimal resistance of the ABCC1-high 361-TM line to free DM1 (Loganzo 2015); ${SUBSTRATES}`,
   },
   paclitaxel: {
     id: "paclitaxel",
@@ -89,8 +105,8 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
         "calibrated: gives SK-BR-3 an IC50 of ~3 nM, inside the 2.5–7.5 nM reported for human tumour lines (Liebmann JE et al. 1993, Br J Cancer 68:1104)",
       solidity: "calibrated",
     },
-    efflux_per_h: { mdr1: 0.01, abcc1: 0.0005, abcg2: 0 },
-    effluxSource: SUBSTRATES,
+    efflux_per_h: { mdr1: MDR1_FREE_DRUG_EFFLUX_per_h, abcc1: 0.0005, abcg2: 0 },
+    effluxSource: `MDR1: ${MDR1_FREE_DRUG}; ${SUBSTRATES}`,
   },
   vinblastine: {
     id: "vinblastine",
@@ -109,8 +125,8 @@ export const PAYLOADS: Record<PayloadId, PayloadSpecies> = {
         "calibrated: gives SK-BR-3 an IC50 of ~0.8 nM, as reported for vinblastine in HeLa cells (Jordan MA et al. 1991, Cancer Res 51:2212)",
       solidity: "calibrated",
     },
-    efflux_per_h: { mdr1: 0.01, abcc1: 0.005, abcg2: 0 },
-    effluxSource: SUBSTRATES,
+    efflux_per_h: { mdr1: MDR1_FREE_DRUG_EFFLUX_per_h, abcc1: 0.005, abcg2: 0 },
+    effluxSource: `MDR1: ${MDR1_FREE_DRUG}; ${SUBSTRATES}`,
   },
 };
 

@@ -7,13 +7,22 @@
  * (knowledge/mechanisms.ts, each bound with its reason). We do not know how strong a line's
  * mechanism is, so the likelihood averages over a log-uniform grid of strengths:
  * s = s_max^f with f ∈ SINGLE_GRADES for single mechanisms and f ∈ PAIR_GRADES (each member) for
- * pairs — a coarser grid for pairs keeps the simulator table small (66 pairs × 9 cells).
+ * pairs — a coarser grid for pairs keeps the simulator table small (66 pairs × 16 cells).
+ *
+ * Why 12 and 4 steps: the simulator's T-DM1 fold resistance rises steeply once a line's maximal kill
+ * at saturating T-DM1 falls below half (the IC50 then moves to the µM range where fluid-phase uptake
+ * delivers payload). For raised lysosomal pH, MDR1, SLC46A3 loss, altered tubulin and survival
+ * signalling the 10–50-fold resistances that resistant lines typically show (source document's
+ * table: 16–1000-fold) lie in a narrow band of strengths — e.g. lysosomal pH +1.41 to +1.58 gives
+ * 6–34-fold on SK-BR-3 — that a 6-step grid (steps of pH +0.33) stepped over, so those mechanisms
+ * got almost no likelihood for a 10-fold line while smoothly acting ones (slower internalization)
+ * did. Halving the step is a better quadrature of the same integral, not a change of the model.
  */
 import { MECHANISMS, type MechanismId } from "../knowledge/mechanisms.ts";
 import type { MechanismStrengths } from "./predict.ts";
 
-export const SINGLE_GRADES = [1 / 6, 2 / 6, 3 / 6, 4 / 6, 5 / 6, 1] as const;
-export const PAIR_GRADES = [1 / 3, 2 / 3, 1] as const;
+export const SINGLE_GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => k / 12);
+export const PAIR_GRADES = [1 / 4, 2 / 4, 3 / 4, 1] as const;
 
 export interface Candidate {
   /** "mdr1-up" or "her2-loss+mdr1-up" (members in MECHANISMS order). */

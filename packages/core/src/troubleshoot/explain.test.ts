@@ -65,12 +65,12 @@ describe("evidence for and against a candidate", () => {
     );
     const lead = d.candidates[0]!;
     assert.equal(lead.id, "slc46a3-loss");
-    // Compared with the mixture of all candidates (the leader included) this was "neutral": the
-    // leader is most of that mixture.
-    assert.ok(lead.posterior > 0.5, String(lead.posterior));
+    // Compared with the mixture of all candidates (the leader included) the leader's own evidence
+    // shrinks by up to log10(1/posterior): the leader is a large part of that mixture.
+    assert.ok(lead.posterior > 0.3, String(lead.posterior));
     const marker = lead.evidence!.find((e) => e.observation === "slc46a3_mrna_ratio")!;
     assert.equal(marker.verdict, "for", marker.sentence);
-    assert.ok(marker.log10BayesFactor > 1, String(marker.log10BayesFactor));
+    assert.ok(marker.log10BayesFactor > 0.5, String(marker.log10BayesFactor));
     assert.match(
       marker.sentence,
       /^SLC46A3 mRNA lowered \(0\.01× parental; SLC46A3 loss predicts .*\): argues for SLC46A3 loss$/,

@@ -73,6 +73,35 @@ function formatRange(def: ObservationDefinition, lo: number, hi: number): string
   return a === b ? a : `${a.replace(/(-fold|× parental| pH)$/, "")}–${b}`;
 }
 
+interface EvidenceTable {
+  logPrior: Float64Array;
+  /** Per candidate: log p(o_S | c) with S = all but observation i (column i) or all (column n). */
+  logEvidence: Float64Array[];
+}
+
+/** Shared by every candidate explained in one diagnosis (keyed on its likelihood array). */
+const EVIDENCE_TABLES = new WeakMap<readonly Float64Array[][], EvidenceTable>();
+
+function evidenceTable(model: InferenceModel, cellLL: readonly Float64Array[][], nObs: number): EvidenceTable {
+  const cached = EVIDENCE_TABLES.get(cellLL);
+  if (cached) return cached;
+  const logEvidence = cellLL.map((rows) => {
+    const out = new Float64Array(nObs + 1);
+    const totals = rows.map((row) => row.reduce((a, x) => a + x, 0));
+    const sums = new Float64Array(rows.length);
+    for (let col = 0; col <= nObs; col++) {
+      rows.forEach((row, k) => {
+        sums[k] = col === nObs ? totals[k]! : totals[k]! - row[col]!;
+      });
+      out[col] = logSumExp(sums) - Math.log(rows.length);
+    }
+    return out;
+  });
+  const table = { logPrior: Float64Array.from(model.priors, (p) => Math.log(p)), logEvidence };
+  EVIDENCE_TABLES.set(cellLL, table);
+  return table;
+}
+
 /**
  * Evidence for and against candidate `c` (index into model.candidates), strongest first. The weight
  * of observation i is its likelihood ratio against the alternatives, given the other observations:
@@ -96,27 +125,22 @@ export function explainCandidate(
 ): EvidenceItem[] {
   const cand = model.candidates[c]!;
   const name = candidateName(cand.candidate.mechanisms);
-  const logPriors = model.priors.map((p) => Math.log(p));
-  // log p(o_S | c) for S = all observations, or all but i.
-  const logEvidence = (ci: number, without: number) => {
-    const rows = cellLL[ci]!;
-    const sums = rows.map((row) => row.reduce((acc, x, j) => (j === without ? acc : acc + x), 0));
-    return logSumExp(sums) - Math.log(rows.length);
-  };
+  const { logPrior, logEvidence } = evidenceTable(model, cellLL, observations.length);
   const nCand = model.candidates.length;
-  // log Σ_{c'≠c} prior(c')·p(o_S | c'): the alternatives' evidence for S = all, or all but i.
-  const others = (without: number) => {
+  // log Σ_{c'≠c} prior(c')·p(o_S | c'): the alternatives' evidence for S = all (column n), or all but i.
+  const others = (col: number) => {
     const xs = new Float64Array(nCand - 1);
     let k = 0;
-    for (let ci = 0; ci < nCand; ci++) if (ci !== c) xs[k++] = logEvidence(ci, without) + logPriors[ci]!;
+    for (let ci = 0; ci < nCand; ci++) if (ci !== c) xs[k++] = logEvidence[ci]![col]! + logPrior[ci]!;
     return logSumExp(xs);
   };
-  const othersAll = others(-1);
+  const nObs = observations.length;
+  const othersAll = others(nObs);
   const allSums = cellLL[c]!.map((row) => row.reduce((acc, x) => acc + x, 0));
   const zAll = logSumExp(allSums);
   const items = observations.map((o, i) => {
     const def = observationDefinition(o.id);
-    const mine = logEvidence(c, -1) - logEvidence(c, i);
+    const mine = logEvidence[c]![nObs]! - logEvidence[c]![i]!;
     const theirs = othersAll - others(i);
     const log10BayesFactor = (mine - theirs) / Math.LN10;
     const restSums = cellLL[c]!.map((row) => row.reduce((acc, x, j) => (j === i ? acc : acc + x), 0));

@@ -14,7 +14,7 @@ import { PREDICTED_QUANTITIES } from "./observations.ts";
 import { createSimulatorPredictor } from "./predict.ts";
 
 const REGENERATE =
-  "the simulator changed: run `npx tsx scripts/troubleshoot/regenerate-likelihoods.ts` and commit the table";
+  "the simulator changed: run `npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --jobs 2` and commit the tables";
 
 describe("likelihood tables", () => {
   it("were generated from the current simulator (model fingerprint)", () => {

@@ -27,20 +27,25 @@ const ROW_OBSERVATIONS: Record<number, Record<string, number>> = {
 };
 
 /**
- * Where the simulator (as of the committed likelihood table) disagrees with the document. These run
- * and report as TODO rather than fail: they are open acceptance points, explained, not hidden. A
- * TODO that starts passing after a model change shows as "ok … # TODO" and can be promoted.
+ * Where the troubleshooter (as of the committed likelihood table) disagrees with the document. These
+ * run and report as TODO rather than fail: they are open acceptance points, explained, not hidden. A
+ * TODO that starts passing after a model change shows as "ok … # TODO" and can be promoted. (Every
+ * row's causes are now in the top 3; the EIG figures below are for the seeded 200-draw estimate.)
  */
-const EFFLUX_SPARES_FREE_DM1 =
-  "the model's ABCC1/ABCG2 pump the catabolite but hardly free DM1 (as in Loganzo's 361-TM), so catabolite efflux explains a free-DM1-sensitive line and ABC-expression / inhibitor assays carry the most information";
-const CAUSES_NOT_MET: Record<number, string> = {
-  1: "raised lysosomal pH ranks 5th: SLC46A3 loss and catabolite efflux by ABCC1/ABCG2 (which spare free DM1 in the model) fit row 1 as well as the processing defects do",
-  2: "in the model survival signalling raises the kill threshold for every payload, so it explains cross-resistance as well as altered tubulin does; MDR1 within its bound reaches only a few-fold T-DM1 resistance, so efflux ranks below them",
-};
+const CAUSES_NOT_MET: Record<number, string> = {};
 const STEPS_NOT_MET: Record<number, string> = {
-  1: EFFLUX_SPARES_FREE_DM1,
-  2: "PI3K-inhibitor combination and p-AKT (testing survival signalling, a model candidate for cross-resistance) outrank tubulin sequencing and the polymerization assay",
-  4: "catabolite efflux by ABC transporters also explains a line that internalizes and co-localizes normally, so ABC-expression and the efflux-inhibitor assay carry more information than LC-MS/MS, SLC46A3 qPCR or p-AKT",
+  1:
+    "ABC-transporter expression (1.1 bits) outranks the co-localization assay (0.2 bits): catabolite efflux by ABCC1 or ABCG2 also leaves free DM1 untouched — " +
+    "361-TM is ≈250-fold resistant to TM-ADC with minimal resistance to free DM1 and ABCC1 up (Loganzo F et al. 2015, Mol Cancer Ther 14:952) — so they stay candidates " +
+    "(≈12% each), while co-localization only tells impaired trafficking (≈10%) apart; lysosomal pH and the internalization assay are 2nd and 3rd",
+  2:
+    "ABC-transporter expression (1.3 bits), the PI3K-inhibitor combination (0.8) and the polymerization assay (0.6) lead; β-tubulin sequencing (0.3 bits: a yes/no " +
+    "result with 60% sensitivity) ranks 6th. Survival signalling is a candidate for cross-resistance in the model and in the literature (Akt activation gives breast " +
+    "cancer cells resistance to paclitaxel and other agents: Knuefermann C et al. 2003, Oncogene 22:3205), so p-AKT / PI3K assays carry information the row does not list",
+  4:
+    "ABC-transporter expression (1.4 bits) leads: catabolite efflux by MDR1, ABCC1 or ABCG2 (≈12% each) also explains a line that internalizes and co-localizes " +
+    "normally; SLC46A3 qPCR is 3rd, but LC-MS/MS (0.44 bits) and the PI3K-inhibitor combination (0.42) rank 7th–8th — the model's LC-MS/MS reads total catabolite " +
+    "per cell, which SLC46A3 loss barely changes (the catabolite is trapped in lysosomes, not lost)",
 };
 
 function run(row: TroubleshootingRow): Diagnosis {
