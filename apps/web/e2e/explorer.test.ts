@@ -57,6 +57,9 @@ describe("the pathway explorer in Chromium", { skip: skipWithoutChromium }, () =
     }
     const parental = simulateViability({ cellLine: LINE, drug: "T-DM1" });
     assert.equal(await page.getByTestId("ic50-tdm1").innerText(), ic50Text(parental));
+    // Embedded mode: no login form, nobody logged in.
+    assert.equal(await page.getByRole("form", { name: "Log in" }).count(), 0);
+    assert.equal(await page.getByTestId("user-badge").count(), 0);
     await page.screenshot({ path: join(artifacts, "explorer-parental.png"), fullPage: true });
     assert.deepEqual(wb.consoleErrors, []);
   });

@@ -52,11 +52,12 @@ export function startWorkbench(
   dataDir: string,
   port: number,
   extraArgs: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", serverMain, "--port", String(port), "--data", dataDir, ...extraArgs],
-    { cwd: root, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } },
   );
   let out = "";
   return new Promise((resolve, reject) => {
@@ -94,8 +95,14 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** A server on a fresh data folder and one Chromium page on it (viewport 1280×900). */
-export async function openWorkbench(extraServerArgs: string[] = []): Promise<Workbench> {
+/**
+ * A server on a fresh data folder and one Chromium page on it (viewport 1280×900); `env` adds to
+ * the server's environment (e.g. ADCLAB_ADMIN_USER / ADCLAB_ADMIN_PASSWORD for server mode).
+ */
+export async function openWorkbench(
+  extraServerArgs: string[] = [],
+  o: { env?: Record<string, string> } = {},
+): Promise<Workbench> {
   const tmp = mkdtempSync(join(tmpdir(), "adclab-web-"));
   mkdirSync(artifacts, { recursive: true });
   let server: ChildProcess | undefined;
@@ -112,7 +119,7 @@ export async function openWorkbench(extraServerArgs: string[] = []): Promise<Wor
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    const started = await startWorkbench(join(tmp, "data"), await freePort(), extraServerArgs);
+    const started = await startWorkbench(join(tmp, "data"), await freePort(), extraServerArgs, o.env);
     server = started.child;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

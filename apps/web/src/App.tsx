@@ -1,5 +1,6 @@
 /** The page frame: header, navigation, and the page for the current path. */
 import type { ReactNode } from "react";
+import { UserBadge } from "./auth/AuthGate.tsx";
 import { ColocalizationPage } from "./pages/ColocalizationPage.tsx";
 import { DoseResponsePage } from "./pages/DoseResponsePage.tsx";
 import { ExplorerPage } from "./pages/ExplorerPage.tsx";
@@ -59,6 +60,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <UserBadge />
       </header>
       <main>
         {current ? (

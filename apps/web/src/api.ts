@@ -1,4 +1,8 @@
-/** Calls to the ADCLab HTTP API. Errors arrive as JSON with the CLI's one-line message. */
+/**
+ * Calls to the ADCLab HTTP API. Errors arrive as JSON with the CLI's one-line message. In server
+ * mode every call carries the session's token; a 401 ends the session (back to the login form).
+ */
+import { currentSession, endSession } from "./auth/session.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -14,6 +18,8 @@ export async function api<T>(
   init: { method?: string; json?: unknown; body?: Blob; type?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {};
+  const session = currentSession();
+  if (session) headers.authorization = `Bearer ${session.token}`;
   let body: BodyInit | undefined;
   if (init.json !== undefined) {
     headers["content-type"] = "application/json";
@@ -24,7 +30,12 @@ export async function api<T>(
   }
   const res = await fetch(path, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
   const data = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
-  if (!res.ok) throw new ApiError(res.status, data?.message ?? `${res.status} ${res.statusText}`);
+  if (!res.ok) {
+    const message = data?.message ?? `${res.status} ${res.statusText}`;
+    // A refused login is the form's own error; any other 401 means the session is over.
+    if (res.status === 401 && path !== "/api/auth/login") endSession(message);
+    throw new ApiError(res.status, message);
+  }
   return data as T;
 }
 

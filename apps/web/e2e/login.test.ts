@@ -1,0 +1,97 @@
+/**
+ * Server mode in Chromium: the workbench started with `--server-mode` on a fresh embedded data
+ * folder, its first administrator from ADCLAB_ADMIN_USER / ADCLAB_ADMIN_PASSWORD. The page asks
+ * for a login; a wrong password is refused with a clear message; the right one opens the Projects
+ * page with every API call authorized; a token the server refuses (401) returns to the login
+ * form; Log out ends the session. (Embedded mode shows no login: explorer.test.ts checks that.)
+ */
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Page } from "playwright-core";
+import { artifacts, openWorkbench, skipWithoutChromium, type Workbench } from "./harness.ts";
+
+const USER = "pi";
+const PASSWORD = randomBytes(12).toString("base64url");
+
+describe("logging in to a server-mode workbench in Chromium", { skip: skipWithoutChromium }, () => {
+  let wb: Workbench;
+  let page: Page;
+
+  before(async () => {
+    wb = await openWorkbench(["--server-mode"], { env: { ADCLAB_ADMIN_USER: USER, ADCLAB_ADMIN_PASSWORD: PASSWORD } });
+    page = wb.page;
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  const form = () => page.getByRole("form", { name: "Log in" });
+  async function logIn(password: string) {
+    await form().getByLabel("Username").fill(USER);
+    await form().getByLabel("Password").fill(password);
+    await form().getByRole("button", { name: "Log in" }).click();
+  }
+
+  it("the server requires a token; the page shows only the login form", async () => {
+    const r = await fetch(`${wb.url}/api/projects`);
+    assert.equal(r.status, 401);
+    await page.goto(`${wb.url}/projects`);
+    await form().waitFor();
+    assert.equal(await page.getByRole("navigation", { name: "Pages" }).count(), 0);
+    assert.equal(await page.getByRole("heading", { name: "Projects" }).count(), 0);
+    await page.screenshot({ path: join(artifacts, "login.png"), fullPage: true });
+  });
+
+  it("a wrong password is refused with a clear message; the right one opens the Projects page", async () => {
+    await page.goto(`${wb.url}/projects`);
+    await logIn(`${PASSWORD}x`);
+    assert.equal(
+      await page.getByTestId("login-error").innerText(),
+      "Wrong username or password. Check both and try again.",
+    );
+    await page.screenshot({ path: join(artifacts, "login-wrong-password.png"), fullPage: true });
+    await logIn(PASSWORD);
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    assert.match(await page.getByTestId("user-badge").innerText(), new RegExp(`Logged in as ${USER}\\s+Log out`));
+    // The page's API calls carry the token: a project can be created and is listed.
+    await page.getByPlaceholder("New project name").fill("Shared T-DM1R panel");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.getByText("Shared T-DM1R panel").first().waitFor();
+    await page.screenshot({ path: join(artifacts, "login-projects.png"), fullPage: true });
+    // The session survives a reload of the tab.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    await page.getByText("Shared T-DM1R panel").first().waitFor();
+  });
+
+  it("a token the server refuses (401) returns to the login form, saying why", async () => {
+    await page.goto(`${wb.url}/projects`);
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem("adclab.session")!);
+      sessionStorage.setItem("adclab.session", JSON.stringify({ ...s, token: "0".repeat(64) }));
+    });
+    await page.reload();
+    await form().waitFor();
+    assert.match(await page.getByTestId("login-reason").innerText(), /invalid or revoked token: log in again/);
+  });
+
+  it("Log out ends the session and shows the login form", async () => {
+    await page.goto(`${wb.url}/projects`);
+    await logIn(PASSWORD);
+    await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await form().waitFor();
+    assert.equal(await page.getByTestId("login-reason").innerText(), "You have logged out.");
+    assert.equal(await page.evaluate(() => sessionStorage.getItem("adclab.session")), null);
+    await page.reload();
+    await form().waitFor();
+    // The only console errors are the refused requests themselves (wrong password, the bad token).
+    assert.deepEqual(
+      wb.consoleErrors.filter((e) => !/status of 401/.test(e)),
+      [],
+    );
+  });
+});

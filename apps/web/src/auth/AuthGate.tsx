@@ -1,0 +1,73 @@
+/**
+ * Server mode or not: the gate asks `/api/version` once. Embedded (the default) shows the
+ * workbench as it is, with no login. Server mode shows the login form until there is a session,
+ * and again whenever the session ends (log out, or a 401 from any API call).
+ */
+import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
+import { api } from "../api.ts";
+import { LoginPage } from "../pages/LoginPage.tsx";
+import { currentSession, endSession, onSessionChange, type Session } from "./session.ts";
+
+interface AuthState {
+  serverMode: boolean;
+  session?: Session;
+}
+
+const AuthContext = createContext<AuthState>({ serverMode: false });
+
+export function AuthGate({ children }: { children: ReactNode }) {
+  const [serverMode, setServerMode] = useState<boolean>();
+  const [failure, setFailure] = useState<string>();
+  const [session, setSession] = useState(currentSession);
+  const [reason, setReason] = useState<string>();
+
+  useEffect(
+    () =>
+      onSessionChange((s, why) => {
+        setSession(s);
+        setReason(why);
+      }),
+    [],
+  );
+  useEffect(() => {
+    // Asked without the token: the route is public, and a stale token would make it a 401.
+    fetch("/api/version")
+      .then(async (r) => {
+        if (!r.ok) throw new Error(`${r.status} ${r.statusText}`);
+        setServerMode(((await r.json()) as { serverMode: boolean }).serverMode);
+      })
+      .catch((e: Error) => setFailure(e.message));
+  }, []);
+  // A token kept from earlier in this tab may have been revoked: ask once (a 401 ends the session).
+  const token = session?.token;
+  useEffect(() => {
+    if (serverMode && token) api("/api/auth/me").catch(() => {});
+  }, [serverMode, token]);
+
+  if (failure) {
+    return (
+      <p className="error" role="alert">
+        The ADCLab server does not answer: {failure}
+      </p>
+    );
+  }
+  if (serverMode === undefined) return <p className="hint">Connecting to the ADCLab server…</p>;
+  if (serverMode && !session) return <LoginPage reason={reason} />;
+  return <AuthContext.Provider value={{ serverMode, session }}>{children}</AuthContext.Provider>;
+}
+
+/** Who is logged in, and Log out; nothing in embedded mode. */
+export function UserBadge() {
+  const { serverMode, session } = useContext(AuthContext);
+  if (!(serverMode && session)) return null;
+  return (
+    <div className="user-badge" data-testid="user-badge">
+      <span>
+        Logged in as <strong>{session.username}</strong>
+      </span>
+      <button type="button" className="logout" onClick={() => endSession("You have logged out.")}>
+        Log out
+      </button>
+    </div>
+  );
+}
