@@ -32,8 +32,8 @@ export async function api<T>(
   const data = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
   if (!res.ok) {
     const message = data?.message ?? `${res.status} ${res.statusText}`;
-    // A refused login is the form's own error; any other 401 means the session is over.
-    if (res.status === 401 && path !== "/api/auth/login") endSession(message);
+    // A refused token means the session is over (a refused login is the form's own error).
+    if (res.status === 401 && session && path !== "/api/auth/login") endSession(message);
     throw new ApiError(res.status, message);
   }
   return data as T;

@@ -51,9 +51,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
       </p>
     );
   }
-  if (serverMode === undefined) return <p className="hint">Connecting to the ADCLab server…</p>;
+  // Until the mode is known the workbench renders as embedded (no wait on the first paint); in
+  // server mode its API calls are refused meanwhile and the login form replaces it at once.
   if (serverMode && !session) return <LoginPage reason={reason} />;
-  return <AuthContext.Provider value={{ serverMode, session }}>{children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={{ serverMode: serverMode ?? false, session }}>{children}</AuthContext.Provider>;
 }
 
 /** Who is logged in, and Log out; nothing in embedded mode. */
