@@ -7,19 +7,30 @@
  * of Hono + zod validation + auth middleware. A second phase mixes in database writes (stored
  * analyses) and reads, which have no bare equivalent.
  *
+ * Then the same for dose–response fits: the reference answers `runDoseResponse` (the procedure
+ * behind `adclab fit --json`) on the example plate held in memory; ADCLab runs the stored
+ * `dose-response` analysis on the same file uploaded to an experiment (read from the database,
+ * fitted, stored with provenance). A last phase mixes fits with simulations (POST /api/simulate).
+ *
  * Both servers run as child processes so the load generator does not share their event loop.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
 import { convertConcentration, MOLECULAR_WEIGHTS, parseConcentrationValue } from "@adclab/core";
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.ADCLAB_BENCH_SECONDS ?? 60);
 const CONVERT = { quantity: "10ug/mL", to: "nM", compound: "T-DM1" };
+/** The example long table of `adclab fit` (two lines, 64 wells), with its comparison. */
+const PLATE_NAME = "tdm1-long.csv";
+const PLATE = readFileSync(fileURLToPath(new URL(`../examples/dose-response/${PLATE_NAME}`, import.meta.url)));
+const FIT_OPTIONS = { compare: ["BT-474:BT-474-TR"] };
+const SIMULATE = { cellLine: "BT-474M1", mechanisms: [{ id: "slc46a3-loss", strength: 6 }], drug: "T-DM1" };
 
 function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "pipe", "inherit"] });
@@ -132,7 +143,29 @@ async function runBench() {
       return post("/api/units/convert", CONVERT);
     };
     const m = report("ADCLab mixed (10% stored analyses)", await load(mixed, adclab.url));
-    if (ref.errors + api.errors + m.errors > 0) process.exitCode = 1;
+    console.log("");
+
+    const upload = await fetch(`${adclab.url}/api/experiments/${e.id}/files?name=${PLATE_NAME}`, {
+      method: "POST",
+      headers: { "content-type": "text/csv" },
+      body: PLATE,
+    });
+    const fileId = ((await upload.json()) as { id: string }).id;
+    const fitRequest = () =>
+      post(`/api/experiments/${e.id}/analyses`, {
+        kind: "dose-response",
+        inputs: { file: fileId },
+        options: FIT_OPTIONS,
+      });
+    const fitRef = report("reference: node:http + runDoseResponse", await load(() => post("/fit", {}), reference.url));
+    const fits = report("ADCLab stored dose-response analyses", await load(fitRequest, adclab.url));
+    console.log(
+      `ratio ADCLab / reference: p50 ${(fits.p50 / fitRef.p50).toFixed(2)}×, throughput ${(fits.perSecond / fitRef.perSecond).toFixed(2)}×\n`,
+    );
+    let j = 0;
+    const withSimulations = () => (++j % 10 === 0 ? post("/api/simulate", SIMULATE) : fitRequest());
+    const fs = report("ADCLab fits + 10% simulations", await load(withSimulations, adclab.url));
+    if (ref.errors + api.errors + m.errors + fitRef.errors + fits.errors + fs.errors > 0) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
@@ -141,11 +174,20 @@ async function runBench() {
 }
 
 if (process.argv[2] === "reference-server") {
-  // The bare reference: parse JSON, convert with the core, answer JSON.
+  // The bare reference: parse JSON, convert with the core (or fit the plate), answer JSON.
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (d) => (body += d));
     req.on("end", () => {
+      if (req.url === "/fit") {
+        const a = runDoseResponse(
+          { file: { name: PLATE_NAME, content: PLATE } },
+          parseDoseResponseOptions(FIT_OPTIONS),
+        );
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(a.result));
+        return;
+      }
       const r = JSON.parse(body) as typeof CONVERT;
       const p = parseConcentrationValue(r.quantity);
       const mw = MOLECULAR_WEIGHTS["T-DM1"].value;
