@@ -79,10 +79,16 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
 
   it("the Library shows the resistant lines, cell lines, mechanisms, parameters and protocols the API serves", async () => {
     await page.goto(`${url}/library`);
+    // The page renders its tables when the API answers: wait for each before counting its rows.
     const rows = page.getByTestId("seed-table").locator("tbody tr");
+    await rows.first().waitFor();
     assert.equal(await rows.count(), 5);
     assert.match(await rows.first().innerText(), /KPL-4\s+T-DM1\s+5\s+>5000\s+1000/);
     const library = await (await fetch(`${url}/api/library`)).json();
+    for (const id of ["cell-lines", "mechanisms", "parameters"]) {
+      await page.getByTestId(id).locator("tbody tr").first().waitFor();
+    }
+    await page.getByTestId("protocols").locator("details").first().waitFor();
     assert.equal(await page.getByTestId("cell-lines").locator("tbody tr").count(), library.cellLines.length);
     assert.equal(await page.getByTestId("mechanisms").locator("tbody tr").count(), library.mechanisms.length);
     assert.equal(await page.getByTestId("parameters").locator("tbody tr").count(), library.parameters.length);
