@@ -173,24 +173,26 @@ export function levelMetrics(
   const ranks = centredRanks(s.hx, s.hy, n);
   const rx = ranks.x;
   const ry = ranks.y;
-  let rankSum = 0;
+  // sums start as -0, a double: V8 then compiles the loop for doubles at once instead of for
+  // small integers, which it would abandon (deoptimize) at the first overflow
+  let rankSum = -0;
   let positive = 0;
   let qn = 0;
-  let qx = 0;
-  let qy = 0;
-  let qxx = 0;
-  let qyy = 0;
-  let qxy = 0;
+  let qx = -0;
+  let qy = -0;
+  let qxx = -0;
+  let qyy = -0;
+  let qxy = -0;
   let an = 0;
-  let ax = 0;
-  let ay = 0;
-  let axx = 0;
-  let ayy = 0;
-  let axy = 0;
-  let tm1 = 0;
-  let tm2 = 0;
-  let zero1 = 0; // Σ ch1 where ch2 = 0
-  let zero2 = 0;
+  let ax = -0;
+  let ay = -0;
+  let axx = -0;
+  let ayy = -0;
+  let axy = -0;
+  let tm1 = -0;
+  let tm2 = -0;
+  let zero1 = -0; // Σ ch1 where ch2 = 0
+  let zero2 = -0;
   for (let i = 0; i < n; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
@@ -236,11 +238,11 @@ export function levelMetrics(
     manders: {
       m1: (s.sumX - zero1) / s.sumX,
       m2: (s.sumY - zero2) / s.sumY,
-      tM1: tm1 / s.sumX,
-      tM2: tm2 / s.sumY,
+      tM1: (tm1 + 0) / s.sumX, // + 0: no -0 when nothing was summed
+      tM2: (tm2 + 0) / s.sumY,
     },
     overlapCoefficient: rxy / Math.sqrt(rxx * ryy),
     liIcq: n === 0 ? Number.NaN : positive / n - 0.5,
-    spearman: n < 2 ? Number.NaN : rankSum / Math.sqrt(ranks.sxx * ranks.syy),
+    spearman: n < 2 ? Number.NaN : (rankSum + 0) / Math.sqrt(ranks.sxx * ranks.syy),
   };
 }
