@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
@@ -59,6 +60,18 @@ describe("logging in to a server-mode workbench in Chromium", { skip: skipWithou
     await page.getByPlaceholder("New project name").fill("Shared T-DM1R panel");
     await page.getByRole("button", { name: "Create project" }).click();
     await page.getByText("Shared T-DM1R panel").first().waitFor();
+    // An uploaded file's link works in server mode too: it is fetched with the token.
+    await page.getByPlaceholder("New experiment name").fill("plate 1");
+    await page.getByRole("button", { name: "Add experiment" }).click();
+    await page.getByRole("heading", { name: "plate 1" }).waitFor();
+    const content = "conc_nM,viability\n0.1,0.98\n1,0.71\n";
+    const file = join(wb.tmp, "plate1.csv");
+    writeFileSync(file, content);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const link = page.getByRole("link", { name: "plate1.csv" });
+    await page.locator('a[href^="blob:"]', { hasText: "plate1.csv" }).waitFor();
+    const href = (await link.getAttribute("href"))!;
+    assert.equal(await page.evaluate(async (u) => (await fetch(u)).text(), href), content);
     await page.screenshot({ path: join(artifacts, "login-projects.png"), fullPage: true });
     // The session survives a reload of the tab.
     await page.reload();

@@ -1,6 +1,7 @@
 /** Projects → experiments → raw files: create them and upload files, kept verbatim with their SHA-256. */
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
+import { ApiLink } from "../auth/ApiLinks.tsx";
 
 export function ProjectsPage() {
   const [projects, setProjects] = useState<Project[]>([]);
@@ -156,7 +157,9 @@ function Files({ experimentId }: { experimentId: string }) {
             {files.map((f) => (
               <tr key={f.id}>
                 <td>
-                  <a href={`/api/files/${f.id}/content`}>{f.originalName}</a>
+                  <ApiLink path={`/api/files/${f.id}/content`} download={f.originalName}>
+                    {f.originalName}
+                  </ApiLink>
                 </td>
                 <td className="num">{f.sizeBytes}</td>
                 <td className="mono">{f.sha256}</td>
