@@ -263,6 +263,10 @@ describe("adclab fit — results", () => {
     close(rev.ratioToParental.ci95[0], 10 ** (dL - t92 * s4));
     close(rev.ratioToParental.ci95[1], 10 ** (dL + t92 * s4));
     assert.equal(rev.ratioToParental.df, 92);
+    // Delta method for 10^L: SE = value·ln10·SE(L); CI = value ± t·SE.
+    const seDelta = 10 ** dL * Math.LN10 * s4;
+    close(rev.ratioToParental.ci95Delta[0], 10 ** dL - t92 * seDelta);
+    close(rev.ratioToParental.ci95Delta[1], 10 ** dL + t92 * seDelta);
     // The file's true reversals (20 and 1.43, ratio 14) lie inside the 95 % intervals.
     assert.ok(rev.reversal.ci95.fieller[0] < 20 && 20 < rev.reversal.ci95.fieller[1]);
     assert.ok(rev.ratioToParental.ci95[0] < 14 && 14 < rev.ratioToParental.ci95[1]);

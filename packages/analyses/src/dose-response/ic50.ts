@@ -97,8 +97,13 @@ export interface ReversalRow {
     value: number;
     qualifier: Qualifier;
     seLog10: number | null;
+    /** Delta-method SE of the value: value·ln10·seLog10. */
+    se: number | null;
     df: number | null;
+    /** Log-scale CI, 10^(log10 value ± t·seLog10). */
     ci95: [number, number] | null;
+    /** value ± t·se. */
+    ci95Delta: [number, number] | null;
   };
 }
 

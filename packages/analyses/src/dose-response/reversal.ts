@@ -108,7 +108,7 @@ function ratioToParental(r: Pair, p: Pair): NonNullable<ReversalRow["ratioToPare
     reportedIc50(r.withInhibitor.fit) /
     (reportedIc50(p.alone.fit) / reportedIc50(p.withInhibitor.fit));
   if (qualifier !== "=" || !fits.every((f) => f.converged))
-    return { value, qualifier, seLog10: null, df: null, ci95: null };
+    return { value, qualifier, seLog10: null, se: null, df: null, ci95: null, ci95Delta: null };
   const [a, b, c, d] = fits.map(logIc50Of) as [
     ReturnType<typeof logIc50Of>,
     ReturnType<typeof logIc50Of>,
@@ -116,5 +116,13 @@ function ratioToParental(r: Pair, p: Pair): NonNullable<ReversalRow["ratioToPare
     ReturnType<typeof logIc50Of>,
   ];
   const cmp = compareReversal(a, b, c, d).ratioOfReversals;
-  return { value: cmp.value, qualifier, seLog10: cmp.seLog10, df: cmp.df, ci95: [cmp.lower, cmp.upper] };
+  return {
+    value: cmp.value,
+    qualifier,
+    seLog10: cmp.seLog10,
+    se: cmp.se,
+    df: cmp.df,
+    ci95: [cmp.lower, cmp.upper],
+    ci95Delta: [cmp.delta.lower, cmp.delta.upper],
+  };
 }
