@@ -91,12 +91,16 @@ describe("logging in to a server-mode workbench in Chromium", { skip: skipWithou
     assert.match(await page.getByTestId("login-reason").innerText(), /invalid or revoked token: log in again/);
   });
 
-  it("Log out ends the session and shows the login form", async () => {
+  it("Log out revokes the token, ends the session and shows the login form", async () => {
     await page.goto(`${wb.url}/projects`);
     await logIn(PASSWORD);
     await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem("adclab.session")!).token as string);
     await page.getByRole("button", { name: "Log out" }).click();
     await form().waitFor();
+    // The server revoked the token: it no longer opens anything.
+    const me = await fetch(`${wb.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(me.status, 401);
     assert.equal(await page.getByTestId("login-reason").innerText(), "You have logged out.");
     assert.equal(await page.evaluate(() => sessionStorage.getItem("adclab.session")), null);
     await page.reload();

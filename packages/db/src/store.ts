@@ -99,6 +99,18 @@ export class Store {
     });
   }
 
+  /** Revokes one token (log out); the user and their other tokens stay. */
+  async deleteApiToken(actor: Actor, tokenSha256: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const gone = await tx
+        .delete(apiTokens)
+        .where(eq(apiTokens.tokenSha256, tokenSha256))
+        .returning({ id: apiTokens.id });
+      if (gone.length) await this.audit(tx, actor, "token.delete", gone[0]!.id);
+      return gone.length > 0;
+    });
+  }
+
   async getUserByTokenSha256(tokenSha256: string): Promise<User | undefined> {
     const rows = await this.db
       .select({ user: users })

@@ -62,6 +62,26 @@ export function registerAuth(app: App, o: ServerOptions) {
   );
   app.openapi(
     createRoute({
+      method: "post",
+      path: "/api/auth/logout",
+      tags,
+      summary: "Log out: revoke the token this request carries",
+      responses: {
+        200: json(z.object({ loggedOut: z.literal(true) }), "Token revoked"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+      },
+    }),
+    async (c) => {
+      serverModeOnly(o);
+      // The middleware has accepted the Bearer token, so it is present and valid here.
+      const token = (c.req.header("authorization") ?? "").slice("Bearer ".length).trim();
+      await o.store.deleteApiToken(c.get("actor"), sha256Hex(token));
+      return c.json({ loggedOut: true as const }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
       method: "get",
       path: "/api/auth/me",
       tags,

@@ -498,6 +498,17 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         const last = (await store.listAudit({ limit: 3 })).map((a) => a.action);
         assert.equal(last[0], "user.delete");
       });
+      it("log out revokes the token it carries (then 401), and only that one", async () => {
+        const first = (await login(`root-${name}`, "correct horse")).json.token;
+        const second = (await login(`root-${name}`, "correct horse")).json.token;
+        const out = await call(server, "POST", "/api/auth/logout", { token: first });
+        assert.equal(out.status, 200);
+        assert.deepEqual(out.json, { loggedOut: true });
+        assert.equal((await store.listAudit({ limit: 1 }))[0]?.action, "token.delete");
+        assert.equal((await call(server, "GET", "/api/auth/me", { token: first })).status, 401);
+        assert.equal((await call(server, "GET", "/api/auth/me", { token: second })).status, 200);
+        assert.equal((await call(server, "POST", "/api/auth/logout")).status, 401);
+      });
     });
   });
 }

@@ -57,6 +57,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={{ serverMode: serverMode ?? false, session }}>{children}</AuthContext.Provider>;
 }
 
+/** Revoke the token on the server, then forget it here (even if the server cannot be reached). */
+async function logOut() {
+  await api("/api/auth/logout", { method: "POST" }).catch(() => {});
+  endSession("You have logged out.");
+}
+
 /** Who is logged in, and Log out; nothing in embedded mode. */
 export function UserBadge() {
   const { serverMode, session } = useContext(AuthContext);
@@ -66,7 +72,7 @@ export function UserBadge() {
       <span>
         Logged in as <strong>{session.username}</strong>
       </span>
-      <button type="button" className="logout" onClick={() => endSession("You have logged out.")}>
+      <button type="button" className="logout" onClick={logOut}>
         Log out
       </button>
     </div>
