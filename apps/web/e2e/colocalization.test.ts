@@ -193,6 +193,10 @@ describe("the Co-localization page in Chromium", { skip: skipWithoutChromium }, 
     await page.getByTestId("batch-files").getByText("design table design.csv").waitFor();
     await page.locator('input[name="batchIterations"]').fill("0");
     await page.getByRole("button", { name: "Run batch" }).click();
+    // worker threads start slowly on a loaded machine: wait for the job to end, however long
+    const ended = page.locator('[data-testid="batch-job"]:not([data-status="running"])');
+    await ended.waitFor({ timeout: 180_000 });
+    assert.equal(await ended.getAttribute("data-status"), "done", await ended.innerText());
     await page.getByTestId("batch-comparison").waitFor();
     assert.equal(await page.getByTestId("batch-progress").innerText(), "2 / 2 — done");
     assert.equal(await page.getByRole("progressbar", { name: "Batch progress" }).getAttribute("value"), "2");

@@ -137,6 +137,11 @@ export function colocApiTests(get: () => { app: App; store: Store }, call: Call)
         opts,
       );
       assert.deepEqual(r.json.results, JSON.parse(JSON.stringify(colocJson(direct, opts, {}))));
+      // re-run from the stored provenance: the same files (SHA-256 checked), the same result
+      const again = await call(app, "POST", `/api/analyses/${r.json.id}/rerun`);
+      assert.equal(again.status, 201, again.text);
+      assert.deepEqual(again.json.inputs, r.json.inputs);
+      assert.deepEqual(again.json.results, r.json.results);
     });
 
     it("per cell with a label image and the Costes test; cytofluorogram PNG/SVG and the per-cell CSV", async () => {

@@ -12,11 +12,19 @@ import { before, describe, it } from "node:test";
 import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
 import { ADCLAB_VERSION } from "@adclab/core";
 import type { Store } from "@adclab/db";
+import { createApp } from "../app.ts";
+import { hashPassword } from "../auth/passwords.ts";
 import type { App } from "../context.ts";
 import { colocFixture } from "./coloc-suite.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field in the tests
-type Call = (app: App, method: string, path: string, o?: { body?: unknown; raw?: Uint8Array }) => Promise<any>;
+type Json = any;
+type Call = (
+  app: App,
+  method: string,
+  path: string,
+  o?: { body?: unknown; raw?: Uint8Array; token?: string },
+) => Promise<Json>;
 
 const fixtures = new URL("../../../../packages/core/src/coloc/__fixtures__/", import.meta.url);
 const ref = JSON.parse(readFileSync(new URL("reference.json", fixtures), "utf8"));
@@ -232,6 +240,49 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         a.inputs.files.map((f: { file: { name: string } }) => f.file.name),
         names,
       );
+    });
+
+    it("server mode: another user's job is 403 to read, cancel or fetch", async () => {
+      const server = createApp({ store, serverMode: true, maxUploadBytes: 1 << 20, database: "pglite" });
+      const token = async (who: string) => {
+        await store.createUser(
+          { userId: null, username: "setup" },
+          { username: who, passwordHash: await hashPassword(`${who}-password`) },
+        );
+        return (await call(server, "POST", "/api/auth/login", { body: { username: who, password: `${who}-password` } }))
+          .json.token as string;
+      };
+      const alice = await token(`job-alice-${experimentId.slice(0, 8)}`);
+      const bob = await token(`job-bob-${experimentId.slice(0, 8)}`);
+      const p = await call(server, "POST", "/api/projects", { token: alice, body: { name: "alice's batch" } });
+      const e = await call(server, "POST", `/api/projects/${p.json.id}/experiments`, {
+        token: alice,
+        body: { name: "e" },
+      });
+      const up = async (name: string, bytes: Uint8Array) =>
+        (await call(server, "POST", `/api/experiments/${e.json.id}/files?name=${name}`, { token: alice, raw: bytes }))
+          .json.id as string;
+      await up("pair-u16-imagej.tif", colocFixture("pair-u16-imagej.tif"));
+      const d = await up("design.csv", design(["pair-u16-imagej.tif,parental,2,"]));
+      const body = { kind: "coloc-batch", inputs: { design: d }, options: { costesIterations: 0, workers: 1 } };
+      assert.equal(
+        (await call(server, "POST", `/api/experiments/${e.json.id}/jobs`, { token: bob, body })).status,
+        403,
+      );
+      const job = await call(server, "POST", `/api/experiments/${e.json.id}/jobs`, { token: alice, body });
+      assert.equal(job.status, 202, job.text);
+      assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}`, { token: bob })).status, 403);
+      assert.equal((await call(server, "POST", `/api/jobs/${job.json.id}/cancel`, { token: bob })).status, 403);
+      assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}/result`, { token: bob })).status, 403);
+      assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}`)).status, 401);
+      for (;;) {
+        const j = await call(server, "GET", `/api/jobs/${job.json.id}`, { token: alice });
+        if (j.json.status !== "running") {
+          assert.equal(j.json.status, "done");
+          break;
+        }
+        await sleep(20);
+      }
     });
   });
 }
