@@ -96,6 +96,21 @@ describe("the pathway explorer in Chromium", { skip: skipWithoutChromium }, () =
     assert.deepEqual(wb.consoleErrors, []);
   });
 
+  it("the newest settings win: after quick slider moves the page shows the last strength's prediction", async () => {
+    await page.goto(`${wb.url}/explorer`);
+    await settled(page);
+    await page.getByTestId("switch-her2-loss").click();
+    const slider = page.getByTestId("strength-her2-loss");
+    const max = Number(await slider.getAttribute("max"));
+    // Moves faster than the worker answers: older requests are dropped, never shown last.
+    for (const k of [max, 1, max - 1, 2]) await slider.fill(String(k));
+    const strength = Number((await page.getByTestId("strength-value-her2-loss").innerText()).replace("×", ""));
+    await settled(page);
+    const expected = simulateViability({ cellLine: LINE, mechanisms: [{ id: "her2-loss", strength }], drug: "T-DM1" });
+    assert.equal(await page.getByTestId("ic50-tdm1").innerText(), ic50Text(expected));
+    assert.deepEqual(wb.consoleErrors, []);
+  });
+
   it("stays responsive while the worker computes: a switch answers a click mid-computation", async () => {
     await page.goto(`${wb.url}/explorer`);
     await settled(page);
