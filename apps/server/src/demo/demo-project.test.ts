@@ -10,12 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
+import { modelFingerprint } from "@adclab/core";
 import { startServer } from "../listen.ts";
 import { DEMO_PROJECT_NAME } from "./demo-project.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "adclab-demo-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const manifest = JSON.parse(readFileSync(new URL("./plates/plates.json", import.meta.url), "utf8")) as {
+  modelFingerprint: string;
   plates: {
     file: string;
     cellLine: string;
@@ -32,6 +34,14 @@ async function get<T>(url: string): Promise<T> {
 }
 
 describe("the demo project", () => {
+  it("its plates were simulated by the current model (else regenerate them)", () => {
+    assert.equal(
+      manifest.modelFingerprint,
+      modelFingerprint(),
+      "the well model changed since the demo plates were made: run node --import tsx apps/server/src/demo/make-plates.ts",
+    );
+  });
+
   const dataDir = join(tmp, "data");
 
   it("a new data folder starts with the simulated experiments, stored and analysed", async () => {

@@ -12,7 +12,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRng, reproduceSeedLine, SEED_TABLE, simulateViability } from "@adclab/core";
+import { createRng, modelFingerprint, reproduceSeedLine, SEED_TABLE, simulateViability } from "@adclab/core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const SEED = 20261121;
@@ -89,5 +89,5 @@ for (const [i, row] of SEED_TABLE.entries()) {
 }
 writeFileSync(
   join(here, "plates", "plates.json"),
-  `${JSON.stringify({ generator: "apps/server/src/demo/make-plates.ts", seed: SEED, readout_h: 120, noiseOfVehicle: NOISE, plates: manifest }, null, 2)}\n`,
+  `${JSON.stringify({ generator: "apps/server/src/demo/make-plates.ts", modelFingerprint: modelFingerprint(), seed: SEED, readout_h: 120, noiseOfVehicle: NOISE, plates: manifest }, null, 2)}\n`,
 );
