@@ -290,6 +290,30 @@ describe("adclab fit — results", () => {
     assert.equal(gr.code, 2);
     assert.match(gr.err, /--reversal: --reversal is for IC50 models, not gr/);
   });
+  it("--compare-models prints the nested-model table; R's anova() p on the 3PL dataset", async () => {
+    const fixture = JSON.parse(
+      readFileSync(join(root, "packages/core/src/fit/__fixtures__/dose-response-nls.json"), "utf8"),
+    ) as { datasets: { x: number[]; y: number[] }[]; fTests: { name: string; p: number }[] };
+    const d = fixture.datasets[22]!;
+    const csv = file("three-pl.csv", [
+      "sample,compound,conc (nM),response",
+      ...d.x.map((x, i) => `S,X,${x},${d.y[i]}`),
+    ]);
+    const r = await run("fit", csv, "--normalize", "none", "--compare-models");
+    assert.equal(r.code, 0, r.err);
+    const p = fixture.fTests.find((t) => t.name === "3PL vs 4PL on the 3PL dataset")!.p;
+    // R: p = 0.84143…; the F test keeps the 3PL.
+    assert.match(
+      r.out,
+      new RegExp(
+        `S · X\\s+3PL \\(bottom = 0\\)\\s+4PL\\s+\\S+\\s+1, 26\\s+${p.toPrecision(5)}\\s.*3PL \\(bottom = 0\\)`,
+      ),
+    );
+    assert.match(r.out, /S · X\s+4PL\s+5PL\s/);
+    const gr = await run("fit", join(examples, "gr-counts.csv"), "--model", "gr", "--compare-models");
+    assert.equal(gr.code, 2);
+    assert.match(gr.err, /--compare-models: --compare-models is for IC50 models, not gr/);
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

@@ -33,6 +33,7 @@ interface FitFlags {
   normalize?: string;
   compare: string[];
   reversal: string[];
+  compareModels?: boolean;
   unit?: string;
   mw?: string;
   json?: boolean;
@@ -91,6 +92,7 @@ export const fitCommand: CommandModule = {
         repeatable,
         [] as string[],
       )
+      .option("--compare-models", "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc")
       .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
       .option("--time0 <file>", "gr: time-zero counts in a separate table")
       .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
@@ -196,7 +198,27 @@ function ic50Text(result: Ic50Result): string {
         ]),
       )}\nreversal = IC50(drug alone) / IC50(drug + inhibitor)`
     : "";
-  return `${t}${cmp}${rev}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+  const models = result.modelComparisons ? `\n\n${modelComparisonText(result)}` : "";
+  return `${t}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+}
+
+function modelComparisonText(result: Ic50Result): string {
+  const rows = result.modelComparisons ?? [];
+  return `${formatTable(
+    ["curve", "simpler", "complex", "F", "df", "p", "ΔAICc", "P(complex)", "preferred (F test)", "preferred (AICc)"],
+    rows.map((m) => [
+      m.curve,
+      m.simpler,
+      m.complex,
+      m.fTest ? m.fTest.f : "—",
+      m.fTest ? `${m.fTest.df1}, ${m.fTest.df2}` : "—",
+      m.fTest ? formatNumber(m.fTest.pValue) : "—",
+      m.aicc ? m.aicc.difference : "—",
+      m.aicc ? m.aicc.probabilityComplex : "—",
+      m.preferredByFTest ? (m.preferredByFTest === "complex" ? m.complex : m.simpler) : (m.note ?? "—"),
+      m.aicc ? (m.aicc.preferred === "complex" ? m.complex : m.simpler) : "—",
+    ]),
+  )}\nΔAICc = AICc(simpler) − AICc(complex): above 0 favours the complex model; the F test prefers it when p < 0.05`;
 }
 
 function grText(result: GrResult): string {

@@ -16,6 +16,7 @@ import {
   ic50Row,
   type ReversalRow,
 } from "./ic50.ts";
+import { compareModelsRows, type ModelComparisonRow } from "./model-comparison.ts";
 import type { DoseResponseOptions } from "./options.ts";
 import { type DoseResponseFiles, readDoseResponseTable } from "./read.ts";
 import { reversalRows } from "./reversal.ts";
@@ -31,6 +32,8 @@ export interface Ic50Result {
   curves: Ic50CurveRow[];
   comparisons: ComparisonRow[];
   reversals: ReversalRow[];
+  /** Present with --compare-models: per curve, 3PL vs 4PL and 4PL vs 5PL. */
+  modelComparisons?: ModelComparisonRow[];
   warnings: string[];
   /** The path written by --plot (CLI only). */
   figure?: string;
@@ -96,6 +99,7 @@ export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions
       curves: fits.map((r) => ic50Row(r, unit, set.responseUnit)),
       comparisons,
       reversals,
+      ...(o.compareModels ? { modelComparisons: compareModelsRows(fits, set.responseUnit) } : {}),
       warnings: [...warnings, ...set.warnings.filter((w) => !warnings.includes(w))],
     },
     figure: ic50Figure(fits, unit, set.responseUnit === "%" ? "Response (% of vehicle)" : "Response"),

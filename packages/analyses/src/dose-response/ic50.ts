@@ -226,18 +226,21 @@ export function compareRow(ref: CurveFit, test: CurveFit, model: DoseResponseMod
   const fold = ic50RatioRow(test.fit, ref.fit);
   let fTest: ComparisonRow["sharedLogIC50FTest"] = null;
   let note: string | undefined;
-  if (model === "5pl") {
-    note = "the shared-LogIC50 F test is fitted with the 4PL; not run for 5PL";
+  // The 5PL keeps each curve's own asymmetry S; only LogIC50 is shared (R: stacked nls with S1, S2).
+  const options = model === "5pl" ? { model: "5pl" as const } : model === "3pl" ? { fixed: { bottom: 0 } } : {};
+  const t = testSharedParameter(
+    [
+      { concentration_nM: ref.x, response: ref.y },
+      { concentration_nM: test.x, response: test.y },
+    ],
+    "logIC50",
+    options,
+  );
+  // 4PL global fits are reported as before; a 5PL global fit that fails (S is often poorly
+  // determined) gives no p-value rather than one from a fit that stopped short.
+  if (model === "5pl" && !(t.shared.converged && t.separate.converged)) {
+    note = "the shared-LogIC50 F test was not run: the 5PL global fit did not converge";
   } else {
-    const fixed = model === "3pl" ? { bottom: 0 } : {};
-    const t = testSharedParameter(
-      [
-        { concentration_nM: ref.x, response: ref.y },
-        { concentration_nM: test.x, response: test.y },
-      ],
-      "logIC50",
-      { fixed },
-    );
     fTest = { f: t.fTest.f, df1: t.fTest.dfNumerator, df2: t.fTest.dfDenominator, pValue: t.fTest.pValue };
   }
   return { reference: ref.id, test: test.id, fold, sharedLogIC50FTest: fTest, ...(note ? { note } : {}) };

@@ -2,6 +2,7 @@
 export * from "./analysis.ts";
 export type { GrCurveRow } from "./gr.ts";
 export type { ComparisonRow, Ic50CurveRow, RatioRow, ReversalRow } from "./ic50.ts";
+export type { ModelComparisonRow } from "./model-comparison.ts";
 export * from "./options.ts";
 export type { DoseResponseFiles, NamedFile } from "./read.ts";
 export { drugWithoutInhibitor } from "./reversal.ts";

@@ -18,6 +18,8 @@ export interface DoseResponseOptionsInput {
   reversal?: readonly string[];
   unit?: string;
   mw?: string | number;
+  /** Per curve: 3PL vs 4PL and 4PL vs 5PL by F test and AICc. */
+  compareModels?: boolean;
 }
 
 export interface ReversalRequest {
@@ -33,6 +35,7 @@ export interface DoseResponseOptions {
   mw?: number;
   compare: { reference: string; test: string }[];
   reversal: ReversalRequest[];
+  compareModels?: true;
 }
 
 export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseResponseOptions {
@@ -89,6 +92,15 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     }
     return parental === undefined ? { sample, inhibitor } : { sample, inhibitor, parental };
   });
+  if (o.compareModels !== undefined && typeof o.compareModels !== "boolean") {
+    throw new InputError("--compare-models is a switch", {
+      field: "--compare-models",
+      expected: "true or false",
+      got: o.compareModels,
+    });
+  }
+  if (model === "gr" && o.compareModels)
+    throw new InputError("--compare-models is for IC50 models, not gr", { field: "--compare-models" });
   if (model === "gr" && compare.length)
     throw new InputError("--compare is for IC50 models, not gr", { field: "--compare" });
   if (model === "gr" && reversal.length)
@@ -100,5 +112,6 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     ...(mw !== undefined ? { mw } : {}),
     compare,
     reversal,
+    ...(o.compareModels ? { compareModels: true as const } : {}),
   };
 }
