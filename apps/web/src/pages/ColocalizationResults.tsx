@@ -3,6 +3,7 @@
  * as `adclab coloc` prints them; for several (cells, slices) the per-row table; then the
  * cytofluorogram and a CSV export of the rows.
  */
+import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
 import { type ColocJson, costesLine, fmt, headLine, METRIC_COLUMNS, thresholdLine } from "./ColocalizationFormat.ts";
 
 export function ColocalizationResults({ analysisId, result }: { analysisId: string; result: ColocJson }) {
@@ -75,24 +76,29 @@ export function ColocalizationResults({ analysisId, result }: { analysisId: stri
         </div>
       )}
       <p className="row">
-        <a className="button" href={`/api/analyses/${analysisId}/coloc-rows.csv`} download data-testid="coloc-csv">
+        <ApiLink
+          className="button"
+          path={`/api/analyses/${analysisId}/coloc-rows.csv`}
+          download
+          data-testid="coloc-csv"
+        >
           Export CSV
-        </a>
-        <a
-          href={`/api/analyses/${analysisId}/cytofluorogram?format=svg`}
+        </ApiLink>
+        <ApiLink
+          path={`/api/analyses/${analysisId}/cytofluorogram?format=svg`}
           download={`cytofluorogram-${analysisId.slice(0, 8)}.svg`}
         >
           Cytofluorogram as SVG
-        </a>
+        </ApiLink>
       </p>
       <h3>Cytofluorogram</h3>
       <p className="hint">
         The 2-D histogram of the region's (channel 1, channel 2) intensities on a log colour scale
         {single ? ", with the Costes regression line (white) and the thresholds (red)" : ""}.
       </p>
-      <img
+      <ApiImage
         data-testid="coloc-cytofluorogram"
-        src={`/api/analyses/${analysisId}/cytofluorogram`}
+        path={`/api/analyses/${analysisId}/cytofluorogram`}
         alt={`cytofluorogram of ${result.image.file}`}
         width={500}
       />

@@ -4,8 +4,10 @@
  * stored with the file's SHA-256. Shows the same tables the CLI prints, the figure, and exports
  * SVG / PNG (drawn by the server, as `--plot`) and CSV (every number at full precision).
  */
+
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
+import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
 import {
   comparisonTable,
   curvesCsv,
@@ -417,22 +419,22 @@ export function DoseResponsePage() {
             </ul>
           ) : null}
           <div className="row">
-            <a
+            <ApiLink
               className="button"
-              href={`/api/analyses/${analysis.id}/figure`}
+              path={`/api/analyses/${analysis.id}/figure`}
               download={`${base}.svg`}
               data-testid="dose-svg"
             >
               Export SVG
-            </a>
-            <a
+            </ApiLink>
+            <ApiLink
               className="button"
-              href={`/api/analyses/${analysis.id}/figure?format=png`}
+              path={`/api/analyses/${analysis.id}/figure?format=png`}
               download={`${base}.png`}
               data-testid="dose-png"
             >
               Export PNG
-            </a>
+            </ApiLink>
             <button
               type="button"
               data-testid="dose-csv"
@@ -442,15 +444,15 @@ export function DoseResponsePage() {
             </button>
           </div>
           <figure className="dose-figure">
-            <img
-              src={`/api/analyses/${analysis.id}/figure`}
+            <ApiImage
+              path={`/api/analyses/${analysis.id}/figure`}
               alt={`dose–response curves of ${r.file}`}
               data-testid="dose-figure"
             />
           </figure>
           <p className="hint">
             Stored as analysis {analysis.id.slice(0, 8)} with the file's SHA-256, the options and the ADCLab version (
-            <a href={`/api/analyses/${analysis.id}`}>JSON</a>).
+            <ApiLink path={`/api/analyses/${analysis.id}`}>JSON</ApiLink>).
           </p>
         </div>
       ) : null}
