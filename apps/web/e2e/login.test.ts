@@ -11,7 +11,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { artifacts, openWorkbench, skipWithoutChromium, type Workbench } from "./harness.ts";
+import { artifacts, openWorkbench, root, skipWithoutChromium, type Workbench } from "./harness.ts";
+
+const DOSE_FIXTURE = "examples/dose-response/reversal-long.csv";
 
 const USER = "pi";
 const PASSWORD = randomBytes(12).toString("base64url");
@@ -77,6 +79,27 @@ describe("logging in to a server-mode workbench in Chromium", { skip: skipWithou
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Projects" }).waitFor();
     await page.getByText("Shared T-DM1R panel").first().waitFor();
+  });
+
+  it("an analysis's figure and exports are fetched with the token (a plain link would get 401)", async () => {
+    await page.goto(`${wb.url}/dose-response`);
+    await page.getByRole("heading", { level: 1, name: "Dose–response" }).waitFor();
+    await page.getByLabel("Plate-reader file or long table (CSV, TSV)").setInputFiles(join(root, DOSE_FIXTURE));
+    await page.getByTestId("dose-uploaded").waitFor();
+    await page.getByRole("button", { name: "Fit" }).click();
+    await page.getByTestId("dose-curves").waitFor();
+    const img = page.getByTestId("dose-figure");
+    await img.waitFor();
+    await img.evaluate((i: HTMLImageElement) => (i.complete ? null : new Promise((r) => (i.onload = r))));
+    assert.ok((await img.evaluate((i: HTMLImageElement) => i.naturalWidth)) > 200, "the figure was drawn");
+    assert.match((await img.getAttribute("src"))!, /^blob:/);
+    await page.locator('[data-testid="dose-svg"][href^="blob:"]').waitFor();
+    const svg = await page.evaluate(
+      async (u) => (await fetch(u)).text(),
+      (await page.getByTestId("dose-svg").getAttribute("href"))!,
+    );
+    assert.match(svg, /^<svg|^<\?xml/);
+    await page.screenshot({ path: join(artifacts, "login-dose-response.png"), fullPage: true });
   });
 
   it("a token the server refuses (401) returns to the login form, saying why", async () => {
