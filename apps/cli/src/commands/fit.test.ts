@@ -314,6 +314,25 @@ describe("adclab fit — results", () => {
     assert.equal(gr.code, 2);
     assert.match(gr.err, /--compare-models: --compare-models is for IC50 models, not gr/);
   });
+  it("--ec, --absolute-ec and --auc: a table of derived quantities; bad values are exit 2 naming the flag", async () => {
+    const csv = join(examples, "tdm1-long.csv");
+    const r = await run("fit", csv, "--ec", "90", "--absolute-ec", "50", "--auc", "--json");
+    assert.equal(r.code, 0, r.err);
+    const c = JSON.parse(r.out).curves[0];
+    // Prism's ECanything: EC90 = IC50·9^(1/|HillSlope|) (hand computation from the row's own IC50 and slope).
+    const ec90 = c.ic50_nM * 9 ** (1 / Math.abs(c.hill.value));
+    assert.ok(Math.abs(c.effectiveConcentrations[0].value_nM / ec90 - 1) < 1e-9);
+    const text = await run("fit", csv, "--ec", "90", "--absolute-ec", "50", "--auc");
+    assert.match(text.out, /BT-474-TR · T-DM1\s+EC90 \(nM\)\s+>100\s+—/);
+    assert.match(text.out, /BT-474 · T-DM1\s+AUC \(% × log10\(conc\)\)\s+\d/);
+    await rejects(
+      csv,
+      /--ec: not a usable value \(expected percentages between 0 and 100, e\.g\. 50,90, got "?150/,
+      "--ec",
+      "150",
+    );
+    await rejects(csv, /--absolute-ec: not a usable value/, "--absolute-ec", "half");
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

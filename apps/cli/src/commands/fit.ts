@@ -34,6 +34,9 @@ interface FitFlags {
   compare: string[];
   reversal: string[];
   compareModels?: boolean;
+  ec?: string;
+  absoluteEc?: string;
+  auc?: boolean;
   unit?: string;
   mw?: string;
   json?: boolean;
@@ -93,6 +96,12 @@ export const fitCommand: CommandModule = {
         [] as string[],
       )
       .option("--compare-models", "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc")
+      .option(
+        "--ec <percents>",
+        "relative ECanything (Prism): e.g. 50,90 — F % of the way from the top plateau to the bottom",
+      )
+      .option("--absolute-ec <levels>", "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)")
+      .option("--auc", "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)")
       .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
       .option("--time0 <file>", "gr: time-zero counts in a separate table")
       .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
@@ -198,8 +207,37 @@ function ic50Text(result: Ic50Result): string {
         ]),
       )}\nreversal = IC50(drug alone) / IC50(drug + inhibitor)`
     : "";
+  const derived = result.curves.some((c) => c.effectiveConcentrations || c.auc !== undefined)
+    ? `\n\n${derivedText(result)}`
+    : "";
   const models = result.modelComparisons ? `\n\n${modelComparisonText(result)}` : "";
-  return `${t}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+  return `${t}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+}
+
+function derivedText(result: Ic50Result): string {
+  const rows = result.curves.flatMap((c) => [
+    ...(c.effectiveConcentrations ?? []).map((e) => [
+      c.id,
+      e.kind === "relative" ? `${e.label} (${e.unit})` : `${e.label} (${e.unit}, response = ${e.at})`,
+      e.value === null ? (e.note ?? "—") : `${e.qualifier === "=" ? "" : e.qualifier}${formatNumber(e.value)}`,
+      e.ci95 ? range(e.ci95) : "—",
+    ]),
+    ...(c.auc !== undefined
+      ? [
+          [c.id, `AUC (${c.auc?.unit ?? "log10 conc"})`, c.auc ? formatNumber(c.auc.value) : "not converged", "—"],
+          [
+            c.id,
+            `Emax (${c.responseUnit} at the top dose)`,
+            c.emax ? formatNumber(c.emax.value) : "not converged",
+            "—",
+          ],
+        ]
+      : []),
+  ]);
+  const withAuc = result.curves.some((c) => c.auc !== undefined);
+  return `${formatTable(["curve", "quantity", "value", "95% CI"], rows)}${
+    withAuc ? "\nAUC: area under the fitted curve over log10 concentration across the tested non-zero doses" : ""
+  }`;
 }
 
 function modelComparisonText(result: Ic50Result): string {

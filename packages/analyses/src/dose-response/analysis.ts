@@ -5,6 +5,7 @@
  */
 import { type ConcentrationUnit, isMassUnit, toCurves } from "@adclab/core";
 import { type DoseResponseFigureSpec, doseResponseSvg, type FigureDocument } from "@adclab/report";
+import { areaAndEmax, effectiveConcentrationRows } from "./derived.ts";
 import { grFigure, ic50Figure } from "./figure.ts";
 import { fitGrCurves, type GrCurveRow, grCurvesOf, grRow } from "./gr.ts";
 import {
@@ -96,7 +97,14 @@ export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions
       normalization: set.normalization,
       responseUnit: set.responseUnit,
       concentrationUnit: unit.label,
-      curves: fits.map((r) => ic50Row(r, unit, set.responseUnit)),
+      curves: fits.map((r) => {
+        const row = ic50Row(r, unit, set.responseUnit);
+        if (o.ec || o.absoluteEc) {
+          row.effectiveConcentrations = effectiveConcentrationRows(r, o.ec ?? [], o.absoluteEc ?? [], unit);
+        }
+        if (o.auc) Object.assign(row, areaAndEmax(r, set.responseUnit));
+        return row;
+      }),
       comparisons,
       reversals,
       ...(o.compareModels ? { modelComparisons: compareModelsRows(fits, set.responseUnit) } : {}),

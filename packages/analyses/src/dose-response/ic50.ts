@@ -15,6 +15,7 @@ import {
   type RatioInterval,
   testSharedParameter,
 } from "@adclab/core";
+import type { CurveAreaRow, EffectiveConcentrationRow } from "./derived.ts";
 import type { ReportUnit } from "./units.ts";
 
 export interface CurveFit {
@@ -57,6 +58,12 @@ export interface Ic50CurveRow {
   converged: boolean;
   reason: string;
   flags: string[];
+  /** With --ec / --absolute-ec: one entry per requested ECanything. */
+  effectiveConcentrations?: EffectiveConcentrationRow[];
+  /** With --auc: AUC over log10 concentration (null when the fit did not converge). */
+  auc?: CurveAreaRow | null;
+  /** With --auc: the fitted response at the highest tested dose, in responseUnit. */
+  emax?: { value: number; at_nM: number } | null;
 }
 
 export type Qualifier = "=" | ">" | "<" | "?";

@@ -20,6 +20,12 @@ export interface DoseResponseOptionsInput {
   mw?: string | number;
   /** Per curve: 3PL vs 4PL and 4PL vs 5PL by F test and AICc. */
   compareModels?: boolean;
+  /** Relative ECanything percentages, "50,90" or [50, 90]. */
+  ec?: string | readonly number[];
+  /** Absolute EC response levels, "50" or [50]. */
+  absoluteEc?: string | readonly number[];
+  /** AUC over log10 concentration and Emax per curve. */
+  auc?: boolean;
 }
 
 export interface ReversalRequest {
@@ -36,6 +42,36 @@ export interface DoseResponseOptions {
   compare: { reference: string; test: string }[];
   reversal: ReversalRequest[];
   compareModels?: true;
+  /** Relative ECanything percentages (each in (0, 100)). */
+  ec?: number[];
+  /** Absolute EC response levels. */
+  absoluteEc?: number[];
+  auc?: true;
+}
+
+/** "50,90" or [50, 90] → numbers, each checked by `ok`. */
+function numberList(
+  v: string | readonly number[],
+  field: string,
+  ok: (x: number) => boolean,
+  expected: string,
+): number[] {
+  const items = typeof v === "string" ? v.split(",").map((s) => s.trim()) : Array.isArray(v) ? v : [v];
+  if (items.length === 0 || (typeof v === "string" && v.trim() === "")) {
+    throw new InputError("no values given", { field, expected });
+  }
+  const out = items.map((item) => {
+    const x = typeof item === "number" ? item : item === "" ? Number.NaN : Number(item);
+    if (!(Number.isFinite(x) && ok(x))) throw new InputError("not a usable value", { field, expected, got: item });
+    return x;
+  });
+  return [...new Set(out)];
+}
+
+function isSwitch(v: unknown, field: string): void {
+  if (v !== undefined && typeof v !== "boolean") {
+    throw new InputError(`${field} is a switch`, { field, expected: "true or false", got: v as string });
+  }
 }
 
 export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseResponseOptions {
@@ -92,12 +128,23 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     }
     return parental === undefined ? { sample, inhibitor } : { sample, inhibitor, parental };
   });
-  if (o.compareModels !== undefined && typeof o.compareModels !== "boolean") {
-    throw new InputError("--compare-models is a switch", {
-      field: "--compare-models",
-      expected: "true or false",
-      got: o.compareModels,
-    });
+  isSwitch(o.compareModels, "--compare-models");
+  isSwitch(o.auc, "--auc");
+  const ec =
+    o.ec === undefined
+      ? undefined
+      : numberList(o.ec, "--ec", (x) => x > 0 && x < 100, "percentages between 0 and 100, e.g. 50,90");
+  const absoluteEc =
+    o.absoluteEc === undefined
+      ? undefined
+      : numberList(o.absoluteEc, "--absolute-ec", () => true, "response levels, e.g. 50 (on the % of vehicle scale)");
+  for (const [flag, given] of [
+    ["--ec", ec],
+    ["--absolute-ec", absoluteEc],
+    ["--auc", o.auc || undefined],
+  ] as const) {
+    if (model === "gr" && given !== undefined)
+      throw new InputError(`${flag} is for IC50 models, not gr`, { field: flag });
   }
   if (model === "gr" && o.compareModels)
     throw new InputError("--compare-models is for IC50 models, not gr", { field: "--compare-models" });
@@ -113,5 +160,8 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     compare,
     reversal,
     ...(o.compareModels ? { compareModels: true as const } : {}),
+    ...(ec ? { ec } : {}),
+    ...(absoluteEc ? { absoluteEc } : {}),
+    ...(o.auc ? { auc: true as const } : {}),
   };
 }
