@@ -11,6 +11,7 @@ import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors
 import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
 import { registerColoc } from "./routes/coloc.ts";
+import { registerExport } from "./routes/export.ts";
 import { registerFiles } from "./routes/files.ts";
 import { registerJobs } from "./routes/jobs.ts";
 import { registerLibrary } from "./routes/library.ts";
@@ -35,6 +36,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerMeta(app, o, o.database);
   registerAuth(app, o);
   registerProjects(app, o);
+  registerExport(app, o);
   registerFiles(app, o);
   registerUnits(app);
   registerLibrary(app);

@@ -167,6 +167,13 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     const sha = createHash("sha256").update(content).digest("hex");
     await page.getByText(sha).waitFor();
     await page.screenshot({ path: join(artifacts, "projects-upload.png"), fullPage: true });
+    // The whole project downloads as one file holding the upload verbatim.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("project-export").click()]);
+    assert.equal(download.suggestedFilename(), "BT-474-T-DM1R.adclab.json");
+    const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const [f] = exported.experiments[0].files;
+    assert.equal(Buffer.from(f.content_base64, "base64").toString("utf8"), content);
+    assert.equal(f.sha256, sha);
     assert.deepEqual(
       consoleErrors.filter((e) => !/status of 400/.test(e)),
       [],

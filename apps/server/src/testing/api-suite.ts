@@ -339,6 +339,41 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         const png = await app(local, `/api/analyses/${r.json.id}/figure?format=png`);
         assert.deepEqual([...png.subarray(0, 4)], [137, 80, 78, 71]);
       });
+      it("export: the whole project in one file, files verbatim with their SHA-256, analyses with provenance", async () => {
+        const experiment = (await call(local, "GET", `/api/experiments/${experimentId}`)).json;
+        const r = await call(local, "GET", `/api/projects/${experiment.projectId}/export`);
+        assert.equal(r.status, 200, r.text);
+        assert.match(
+          r.headers.get("content-disposition") ?? "",
+          /^attachment; filename="dose-response\.adclab\.json"$/,
+        );
+        assert.equal(r.json.format, "adclab-project-export");
+        assert.equal(r.json.adclabVersion, ADCLAB_VERSION);
+        assert.equal(r.json.project.name, "dose-response");
+        assert.equal(r.json.experiments.length, 1);
+        const [e] = r.json.experiments;
+        assert.equal(e.id, experimentId);
+        const [f] = e.files;
+        const decoded = new Uint8Array(Buffer.from(f.content_base64, "base64"));
+        assert.deepEqual(decoded, bytes);
+        assert.equal(f.sha256, createHash("sha256").update(decoded).digest("hex"));
+        assert.equal(f.sizeBytes, bytes.byteLength);
+        // Every stored analysis, exactly as the API serves it one by one.
+        const stored = (await call(local, "GET", `/api/experiments/${experimentId}/analyses`)).json;
+        assert.ok(stored.length >= 1);
+        assert.deepEqual(
+          e.analyses.map((a: { id: string }) => a.id).sort(),
+          stored.map((a: { id: string }) => a.id).sort(),
+        );
+        for (const a of e.analyses) {
+          const one = (await call(local, "GET", `/api/analyses/${a.id}`)).json;
+          assert.deepEqual(a, one);
+        }
+        assert.equal(
+          (await call(local, "GET", "/api/projects/00000000-0000-0000-0000-000000000000/export")).status,
+          404,
+        );
+      });
       it("bad input is a 400 with the CLI's message and stores nothing", async () => {
         const n = await analyses();
         const few = "sample,compound,conc (nM),response,role\nA,,0,1000,vehicle\nA,X,1,950,\nA,X,3,800,\nA,X,10,500,\n";
@@ -447,6 +482,7 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
         });
         assert.equal(an.status, 403);
         assert.equal((await call(server, "DELETE", `/api/projects/${p.json.id}`, { token: bob })).status, 403);
+        assert.equal((await call(server, "GET", `/api/projects/${p.json.id}/export`, { token: bob })).status, 403);
         assert.ok(
           !(await call(server, "GET", "/api/projects", { token: bob })).json.some(
             (x: { id: string }) => x.id === p.json.id,

@@ -54,6 +54,13 @@ export function ProjectsPage() {
               {p.name}
             </button>
             {selected === p.id && p.description ? <p className="hint">{p.description}</p> : null}
+            {selected === p.id ? (
+              <p>
+                <ApiLink path={`/api/projects/${p.id}/export`} download data-testid="project-export">
+                  Export the whole project (JSON: raw files verbatim with SHA-256, analyses with provenance)
+                </ApiLink>
+              </p>
+            ) : null}
             {selected === p.id ? <Experiments projectId={p.id} /> : null}
           </li>
         ))}
