@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { assertClose } from "../../../core/src/test-helpers/assert.ts";
-import { runDoseResponse } from "./analysis.ts";
+import { type Ic50Result, runDoseResponse } from "./analysis.ts";
 import { parseDoseResponseOptions } from "./options.ts";
 
 interface Fixture {
@@ -118,5 +118,48 @@ describe("--compare-models: bad input", () => {
       () => parseDoseResponseOptions({ compareModels: "yes" as unknown as boolean }),
       /--compare-models.*switch/,
     );
+  });
+});
+
+describe("--compare-models on a normalized plate (% of vehicle) agrees with SciPy", () => {
+  // __fixtures__/model-comparison-tdm1.json: scripts/fixtures/dose-response/model-comparison-tdm1.py
+  // normalizes examples/dose-response/tdm1-long.csv itself and fits each model with curve_fit.
+  it("3PL (bottom = 0), 3PL (top = 100) vs 4PL and 4PL vs 5PL on both lines", () => {
+    const ref = JSON.parse(
+      readFileSync(new URL("./__fixtures__/model-comparison-tdm1.json", import.meta.url), "utf8"),
+    ) as {
+      tolerances: { ssr: number; pValue: number; aicc: number };
+      comparisons: {
+        curve: string;
+        simpler: string;
+        complex: string;
+        simplerSsr: number;
+        complexSsr: number;
+        f: number;
+        df1: number;
+        df2: number;
+        p: number;
+        aiccSimpler: number;
+        aiccComplex: number;
+      }[];
+    };
+    const csv = readFileSync(new URL("../../../../examples/dose-response/tdm1-long.csv", import.meta.url));
+    const r = runDoseResponse(
+      { file: { name: "tdm1-long.csv", content: csv } },
+      parseDoseResponseOptions({ compareModels: true }),
+    ).result as Ic50Result;
+    const rows = r.modelComparisons!;
+    assert.equal(rows.length, ref.comparisons.length);
+    ref.comparisons.forEach((e, i) => {
+      const m = rows[i]!;
+      assert.deepEqual([m.curve, m.simpler, m.complex], [e.curve, e.simpler, e.complex]);
+      assert.ok(m.fTest && m.aicc, m.note);
+      assertClose(m.simplerSsr!, e.simplerSsr, ref.tolerances.ssr);
+      assertClose(m.complexSsr!, e.complexSsr, ref.tolerances.ssr);
+      assert.deepEqual([m.fTest.df1, m.fTest.df2], [e.df1, e.df2]);
+      assertClose(m.fTest.pValue, e.p, ref.tolerances.pValue);
+      assertClose(m.aicc.simpler, e.aiccSimpler, ref.tolerances.aicc);
+      assertClose(m.aicc.complex, e.aiccComplex, ref.tolerances.aicc);
+    });
   });
 });
