@@ -333,6 +333,16 @@ describe("adclab fit — results", () => {
     );
     await rejects(csv, /--absolute-ec: not a usable value/, "--absolute-ec", "half");
   });
+  it("--robust lists the outliers left out; --rout-q without --robust is exit 2", async () => {
+    // 4PL with IC50 10 nM, three replicates, small deterministic noise, and one mis-pipetted well.
+    const doses = [0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000].flatMap((d) => [d, d, d]);
+    const wells = doses.map((d, i) => `A,X,${d},${(5 + 95 / (1 + d / 10) + 2 * Math.sin(i * 2.3)).toFixed(3)}`);
+    const csv = file("outlier.csv", ["sample,compound,conc (nM),response", ...wells, "A,X,10,140"]);
+    const r = await run("fit", csv, "--normalize", "none", "--robust");
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /outliers left out of the fit \(ROUT, Q = 1 %\):\n {2}A · X: 10 nM \(140\)\n/);
+    await rejects(csv, /--rout-q: --rout-q needs --robust/, "--rout-q", "1");
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

@@ -37,6 +37,8 @@ interface FitFlags {
   ec?: string;
   absoluteEc?: string;
   auc?: boolean;
+  robust?: boolean;
+  routQ?: string;
   unit?: string;
   mw?: string;
   json?: boolean;
@@ -102,6 +104,8 @@ export const fitCommand: CommandModule = {
       )
       .option("--absolute-ec <levels>", "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)")
       .option("--auc", "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)")
+      .option("--robust", "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve")
+      .option("--rout-q <percent>", "ROUT's false discovery rate Q in percent (default 1)")
       .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
       .option("--time0 <file>", "gr: time-zero counts in a separate table")
       .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
@@ -207,11 +211,25 @@ function ic50Text(result: Ic50Result): string {
         ]),
       )}\nreversal = IC50(drug alone) / IC50(drug + inhibitor)`
     : "";
+  const robust = result.curves.some((c) => c.rout) ? `\n${outlierText(result)}` : "";
   const derived = result.curves.some((c) => c.effectiveConcentrations || c.auc !== undefined)
     ? `\n\n${derivedText(result)}`
     : "";
   const models = result.modelComparisons ? `\n\n${modelComparisonText(result)}` : "";
-  return `${t}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+  return `${t}${robust}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+}
+
+function outlierText(result: Ic50Result): string {
+  const unit = unitFromLabel(result.concentrationUnit);
+  const q = result.curves.find((c) => c.rout)?.rout?.q_percent;
+  const lines = result.curves.map((c) => {
+    const o = c.outliers ?? [];
+    const wells = o.map(
+      (w) => `${formatNumber(w.concentration_nM * unit.perNanomolar)} ${unit.label} (${formatNumber(w.response)})`,
+    );
+    return `  ${c.id}: ${wells.length ? wells.join(", ") : "none"}`;
+  });
+  return `outliers left out of the fit (ROUT, Q = ${q} %):\n${lines.join("\n")}`;
 }
 
 function derivedText(result: Ic50Result): string {

@@ -87,7 +87,7 @@ export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions
   }
   const model = o.model;
   const set = toCurves(table, o.normalize ? { normalize: o.normalize } : {});
-  const fits = fitIc50Curves(set, model);
+  const fits = fitIc50Curves(set, model, o.robust ? o.routQ_percent : undefined);
   const comparisons = o.compare.map((c) => compareRow(findCurve(fits, c.reference), findCurve(fits, c.test), model));
   const reversals = reversalRows(fits, o.reversal);
   return {

@@ -12,7 +12,8 @@ export function ic50Figure(results: CurveFit[], unit: ReportUnit, yLabel: string
     const p = r.fit.params;
     return {
       id: r.id,
-      points: [...r.x].map((x, i) => ({ concentration_nM: x, response: r.y[i]! })),
+      // Every well is drawn, the outliers a --robust fit left out included.
+      points: [...[...r.x].map((x, i) => ({ concentration_nM: x, response: r.y[i]! })), ...(r.robust?.outliers ?? [])],
       fitted: band,
       ic50: { value_nM: r.fit.ic50.value_nM, qualifier: r.fit.ic50.qualifier, response: (p.top + p.bottom) / 2 },
     };

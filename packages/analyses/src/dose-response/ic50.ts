@@ -8,6 +8,7 @@ import {
   type DoseResponseFit,
   type DoseResponseModelName,
   fitDoseResponse,
+  fitDoseResponseRobust,
   InputError,
   ic50Ratio,
   logIc50Of,
@@ -26,8 +27,11 @@ export interface CurveFit {
   fit: DoseResponseFit;
   /** Profile-likelihood 95 % CI of the IC50 in nM (upper null when open), or null. */
   profile: [number, number | null] | null;
+  /** The wells the reported fit used (with --robust, without the outliers). */
   x: Float64Array;
   y: Float64Array;
+  /** With --robust: the ROUT outliers (left out of x, y and the fit) and the robust SD of residuals. */
+  robust?: { outliers: { concentration_nM: number; response: number }[]; rsdr: number; q_percent: number };
 }
 
 export interface Estimate {
@@ -62,6 +66,10 @@ export interface Ic50CurveRow {
   effectiveConcentrations?: EffectiveConcentrationRow[];
   /** With --auc: AUC over log10 concentration (null when the fit did not converge). */
   auc?: CurveAreaRow | null;
+  /** With --robust: the wells called outliers by ROUT (left out of the reported fit). */
+  outliers?: { concentration_nM: number; response: number }[];
+  /** With --robust: Q (%) and the robust SD of the residuals of the robust fit, in responseUnit. */
+  rout?: { q_percent: number; rsdr: number };
   /** With --auc: the fitted response at the highest tested dose, in responseUnit. */
   emax?: { value: number; at_nM: number } | null;
 }
@@ -124,10 +132,26 @@ export function reportedIc50(f: DoseResponseFit): number {
   return f.ic50.qualifier === ">" ? f.testedRange_nM[1] : f.testedRange_nM[0];
 }
 
-export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName): CurveFit[] {
+/** One fit per curve; with `robustQ_percent`, ROUT's robust fit and the least-squares fit without its outliers. */
+export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName, robustQ_percent?: number): CurveFit[] {
   return set.curves.map((c) => {
-    const data = { concentration_nM: c.concentration_nM, response: c.response };
-    const fit = fitDoseResponse(data, { model });
+    let data = { concentration_nM: c.concentration_nM, response: c.response };
+    let fit: DoseResponseFit;
+    let robust: CurveFit["robust"];
+    if (robustQ_percent === undefined) {
+      fit = fitDoseResponse(data, { model });
+    } else {
+      const r = fitDoseResponseRobust(data, { model, q: robustQ_percent / 100 });
+      fit = r.fit;
+      const out = new Set(r.outliers);
+      const keep = (_: number, i: number) => !out.has(i);
+      robust = {
+        outliers: r.outliers.map((i) => ({ concentration_nM: data.concentration_nM[i]!, response: data.response[i]! })),
+        rsdr: r.rsdr,
+        q_percent: robustQ_percent,
+      };
+      data = { concentration_nM: data.concentration_nM.filter(keep), response: data.response.filter(keep) };
+    }
     // The profile-likelihood interval (R's confint.nls) follows the SSR surface; only for IC50s in range.
     let profile: [number, number | null] | null = null;
     if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0) {
@@ -141,8 +165,9 @@ export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName): Curv
       ...(c.time_h !== undefined ? { time_h: c.time_h } : {}),
       fit,
       profile,
-      x: c.concentration_nM,
-      y: c.response,
+      x: data.concentration_nM,
+      y: data.response,
+      ...(robust ? { robust } : {}),
     };
   });
 }
@@ -182,6 +207,7 @@ export function ic50Row(r: CurveFit, unit: ReportUnit, responseUnit: string): Ic
     converged: f.converged,
     reason: f.reason,
     flags: f.flags,
+    ...(r.robust ? { outliers: r.robust.outliers, rout: { q_percent: r.robust.q_percent, rsdr: r.robust.rsdr } } : {}),
   };
 }
 

@@ -26,6 +26,10 @@ export interface DoseResponseOptionsInput {
   absoluteEc?: string | readonly number[];
   /** AUC over log10 concentration and Emax per curve. */
   auc?: boolean;
+  /** ROUT-style robust fit with outlier removal. */
+  robust?: boolean;
+  /** ROUT's Q in percent (default 1, as Prism). */
+  routQ?: string | number;
 }
 
 export interface ReversalRequest {
@@ -47,6 +51,9 @@ export interface DoseResponseOptions {
   /** Absolute EC response levels. */
   absoluteEc?: number[];
   auc?: true;
+  robust?: true;
+  /** ROUT's Q (%), set with robust. */
+  routQ_percent?: number;
 }
 
 /** "50,90" or [50, 90] → numbers, each checked by `ok`. */
@@ -130,6 +137,20 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
   });
   isSwitch(o.compareModels, "--compare-models");
   isSwitch(o.auc, "--auc");
+  isSwitch(o.robust, "--robust");
+  let routQ: number | undefined;
+  if (o.routQ !== undefined) {
+    if (!o.robust) throw new InputError("--rout-q needs --robust", { field: "--rout-q" });
+    routQ = numberList(
+      typeof o.routQ === "number" ? [o.routQ] : o.routQ,
+      "--rout-q",
+      (x) => x > 0 && x <= 10,
+      "ROUT's Q in percent, above 0 and at most 10 (Prism's default 1)",
+    )[0];
+    if (typeof o.routQ === "string" && o.routQ.includes(",")) {
+      throw new InputError("one Q only", { field: "--rout-q", got: o.routQ });
+    }
+  }
   const ec =
     o.ec === undefined
       ? undefined
@@ -142,6 +163,7 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     ["--ec", ec],
     ["--absolute-ec", absoluteEc],
     ["--auc", o.auc || undefined],
+    ["--robust", o.robust || undefined],
   ] as const) {
     if (model === "gr" && given !== undefined)
       throw new InputError(`${flag} is for IC50 models, not gr`, { field: flag });
@@ -163,5 +185,6 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     ...(ec ? { ec } : {}),
     ...(absoluteEc ? { absoluteEc } : {}),
     ...(o.auc ? { auc: true as const } : {}),
+    ...(o.robust ? { robust: true as const, routQ_percent: routQ ?? 1 } : {}),
   };
 }
