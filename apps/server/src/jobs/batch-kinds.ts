@@ -6,20 +6,28 @@
  * - `coloc-batch`: `adclab coloc --batch FOLDER --design design.csv`, where the folder is the
  *   experiment's uploaded files (a name in the design table is the latest upload of that name).
  * - `fit-batch`: `adclab fit FILE --json` for each of several uploaded plate files.
+ * - `simulate-sweep`: `adclab simulate … --json` once per strength of one mechanism (what the
+ *   pathway explorer's slider does one value at a time), from a `POST /api/simulate` body.
  */
 import {
   type ColocImageResult,
   colocMetric,
   type DoseResponseOptionsInput,
   type DoseResponseResult,
+  JSON_SIMULATION_FIELDS,
   parseColocDesign,
   parseDoseResponseOptions,
+  parseSimulationRequest,
+  type SimulationFields,
+  type SimulationRequest,
   summarizeColocBatch,
 } from "@adclab/analyses";
-import { InputError } from "@adclab/core";
+import { InputError, MECHANISM_IDS, validateMechanisms } from "@adclab/core";
 import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
 import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
+import { inputErrorFromZod } from "../errors.ts";
+import { SimulateRequest } from "../routes/simulate.ts";
 import type { JobItem, JobItemResult } from "./worker.ts";
 
 export interface PreparedBatch {
@@ -241,7 +249,81 @@ export const fitBatch: BatchKind = {
   },
 };
 
-export const BATCH_KINDS: Record<string, BatchKind> = { "coloc-batch": colocBatch, "fit-batch": fitBatch };
+/** Enough for a smooth curve over a few decades of strength; more is a typo, not a sweep. */
+export const MAX_SWEEP_POINTS = 200;
+
+const SIMULATE_FIELDS = Object.fromEntries(
+  Object.entries(JSON_SIMULATION_FIELDS).map(([k, v]) => [k, `inputs.${v}`]),
+) as SimulationFields;
+
+export const simulateSweep: BatchKind = {
+  cli: "adclab simulate … --mechanism ID=STRENGTH --json (for each strength)",
+  async prepare(_store, _experimentId, inputs, options) {
+    const { sweep, ...body } = record(
+      inputs,
+      "simulate-sweep needs a POST /api/simulate body plus sweep: { mechanism, strengths: [fold changes] }",
+    );
+    for (const k of Object.keys(options)) {
+      if (k !== "workers") throw new InputError(`unknown option '${k}'`, { field: "options", expected: "workers" });
+    }
+    const workers = workersOption(options);
+    const parsed = SimulateRequest.safeParse(body);
+    if (!parsed.success) throw inputErrorFromZod(parsed.error, "inputs");
+    const request: SimulationRequest = parsed.data;
+    if (typeof sweep !== "object" || sweep === null || Array.isArray(sweep)) {
+      throw new InputError("no sweep", {
+        field: "inputs.sweep",
+        expected: `{ "mechanism": "<id>", "strengths": [fold changes > 0] }`,
+      });
+    }
+    const { mechanism, strengths } = sweep as { mechanism?: unknown; strengths?: unknown };
+    // The simulate procedure's own checks and messages, with the sweep's field names.
+    if (typeof mechanism !== "string" || !MECHANISM_IDS.includes(mechanism as (typeof MECHANISM_IDS)[number])) {
+      throw new InputError(`unknown mechanism '${mechanism}'`, {
+        field: "inputs.sweep.mechanism",
+        expected: `one of ${MECHANISM_IDS.join(", ")}`,
+      });
+    }
+    if (!Array.isArray(strengths) || strengths.length === 0 || strengths.length > MAX_SWEEP_POINTS) {
+      throw new InputError(Array.isArray(strengths) && strengths.length > 0 ? "too many strengths" : "no strengths", {
+        field: "inputs.sweep.strengths",
+        expected: `a list of 1 to ${MAX_SWEEP_POINTS} fold changes > 0`,
+        got: Array.isArray(strengths) ? `${strengths.length} values` : JSON.stringify(strengths),
+      });
+    }
+    const values = strengths.map(
+      (st, k) =>
+        validateMechanisms(
+          [{ id: mechanism, strength: typeof st === "number" ? st : Number.NaN }],
+          `inputs.sweep.strengths[${k}]`,
+        )[0]!.strength,
+    );
+    // The swept mechanism replaces any setting of it in the request (two settings would multiply).
+    const others = (request.mechanisms ?? []).filter((m) => typeof m === "string" || m.id !== mechanism);
+    const requests = values.map((strength) => ({ ...request, mechanisms: [...others, { id: mechanism, strength }] }));
+    for (const r of requests) parseSimulationRequest(r, SIMULATE_FIELDS); // validates now: bad input, no job
+    return {
+      inputs: { ...request, sweep: { mechanism, strengths: values } },
+      options,
+      total: values.length,
+      ...(workers === undefined ? {} : { workers }),
+      label: (k) => `${mechanism}=${values[k]}`,
+      load: async (k) => ({ kind: "simulate", request: requests[k]! }),
+      itemError: (e, k) => itemError(e, `${mechanism}=${values[k]}`),
+      finish: (results) => ({
+        schema: "adclab.simulate-sweep/1",
+        mechanism,
+        points: values.map((strength, k) => ({ strength, result: results[k] as Record<string, unknown> })),
+      }),
+    };
+  },
+};
+
+export const BATCH_KINDS: Record<string, BatchKind> = {
+  "coloc-batch": colocBatch,
+  "fit-batch": fitBatch,
+  "simulate-sweep": simulateSweep,
+};
 
 export function batchKind(kind: string): BatchKind {
   const k = BATCH_KINDS[kind];

@@ -1,6 +1,6 @@
 /**
  * The job of one worker thread: one item of a batch (one image of a co-localization batch, one
- * file of a batch of fits) → its result, as plain data. The bytes arrive with the item: workers
+ * file of a batch of fits, one simulation of a mechanism-strength sweep) → its result, as plain data. The bytes arrive with the item: workers
  * have no database.
  */
 import {
@@ -10,8 +10,12 @@ import {
   type ColocImageResult,
   type DoseResponseOptions,
   type DoseResponseResult,
+  JSON_SIMULATION_FIELDS,
   type NamedFile,
+  parseSimulationRequest,
   runDoseResponse,
+  runSimulation,
+  type SimulationRequest,
 } from "@adclab/analyses";
 import { API_COLOC_FIELDS } from "../analyses/coloc.ts";
 
@@ -26,9 +30,11 @@ export type JobItem =
       ch2?: string;
       options: ColocAnalysisOptions;
     }
-  | { kind: "fit"; file: NamedFile; layout?: NamedFile; options: DoseResponseOptions };
+  | { kind: "fit"; file: NamedFile; layout?: NamedFile; options: DoseResponseOptions }
+  /** The body of POST /api/simulate (checked before the job started), strength already set. */
+  | { kind: "simulate"; request: SimulationRequest };
 
-export type JobItemResult = ColocImageResult | DoseResponseResult;
+export type JobItemResult = ColocImageResult | DoseResponseResult | Record<string, unknown>;
 
 export async function run(item: JobItem): Promise<JobItemResult> {
   if (item.kind === "coloc") {
@@ -36,5 +42,7 @@ export async function run(item: JobItem): Promise<JobItemResult> {
     const { pixels: _pixels, ...result } = await analyzeColocImage(input, options, API_COLOC_FIELDS);
     return result;
   }
+  if (item.kind === "simulate")
+    return runSimulation(parseSimulationRequest(item.request, JSON_SIMULATION_FIELDS)).result;
   return runDoseResponse({ file: item.file, ...(item.layout ? { layout: item.layout } : {}) }, item.options).result;
 }

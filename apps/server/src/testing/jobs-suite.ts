@@ -3,14 +3,21 @@
  * images with a design table and a batch of fits run on worker threads; progress advances to the
  * total; the result is stored as an analysis with its files' SHA-256 only when complete; a
  * cancelled job stops its worker threads and writes nothing; a bad image fails the job with the
- * CLI's message and writes nothing.
+ * CLI's message and writes nothing; a mechanism-strength sweep runs the simulate procedure once per
+ * strength.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
-import { parseDoseResponseOptions, runDoseResponse } from "@adclab/analyses";
-import { ADCLAB_VERSION } from "@adclab/core";
+import {
+  parseDoseResponseOptions,
+  parseSimulationRequest,
+  runDoseResponse,
+  runSimulation,
+  type SimulationRequest,
+} from "@adclab/analyses";
+import { ADCLAB_VERSION, MECHANISM_IDS } from "@adclab/core";
 import type { Store } from "@adclab/db";
 import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -217,7 +224,10 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         assert.match(r.json.message, message);
       }
       const unknown = await submit("astrology", {}, {});
-      assert.match(unknown.json.message, /^kind: unknown job 'astrology' \(expected coloc-batch, fit-batch\)/);
+      assert.match(
+        unknown.json.message,
+        /^kind: unknown job 'astrology' \(expected coloc-batch, fit-batch, simulate-sweep\)/,
+      );
     });
 
     it("a batch of fits: each file's result is what `adclab fit FILE --json` computes", async () => {
@@ -240,6 +250,108 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         a.inputs.files.map((f: { file: { name: string } }) => f.file.name),
         names,
       );
+    });
+
+    it("a mechanism-strength sweep: each point is the simulate procedure at that strength, stored with the request", async () => {
+      const request = {
+        cellLine: "BT-474M1",
+        mechanisms: [
+          { id: "slc46a3-loss", strength: 99 },
+          { id: "her2-loss", strength: 1.5 },
+        ],
+      };
+      const strengths = [1, 3, 10];
+      const r = await submit(
+        "simulate-sweep",
+        { ...request, sweep: { mechanism: "slc46a3-loss", strengths } },
+        { workers: 2 },
+      );
+      assert.equal(r.status, 202, r.text);
+      assert.deepEqual([r.json.progress.done, r.json.progress.total], [0, 3]);
+      const last = (await follow(r.json.id)).at(-1);
+      assert.equal(last.status, "done", JSON.stringify(last.error));
+      assert.equal(last.progress.done, 3);
+      const a = (await call(app, "GET", `/api/jobs/${r.json.id}/result`)).json;
+      assert.equal(a.kind, "simulate-sweep");
+      assert.equal(a.adclabVersion, ADCLAB_VERSION);
+      assert.deepEqual(a.inputs, { ...request, sweep: { mechanism: "slc46a3-loss", strengths } });
+      assert.equal(a.results.schema, "adclab.simulate-sweep/1");
+      assert.deepEqual(
+        a.results.points.map((p: { strength: number }) => p.strength),
+        strengths,
+      );
+      for (const [k, strength] of strengths.entries()) {
+        // Directly, without the job machinery: the swept setting replaces the request's own.
+        const direct: SimulationRequest = {
+          cellLine: "BT-474M1",
+          mechanisms: [
+            { id: "her2-loss", strength: 1.5 },
+            { id: "slc46a3-loss", strength },
+          ],
+        };
+        const expected = JSON.parse(JSON.stringify(runSimulation(parseSimulationRequest(direct)).result));
+        assert.deepEqual(a.results.points[k].result, expected);
+        assert.ok(a.results.points[k].result.ic50_nM > 0, "a predicted IC50 in nM");
+      }
+    });
+
+    it("a sweep is cancellable and stores nothing", async () => {
+      const before = await stored();
+      const strengths = Array.from({ length: 60 }, (_, i) => 1 + i / 10);
+      const r = await submit(
+        "simulate-sweep",
+        { cellLine: "BT-474M1", sweep: { mechanism: "slc46a3-loss", strengths } },
+        { workers: 1 },
+      );
+      assert.equal(r.status, 202, r.text);
+      for (let j = r.json; j.progress.done < 1; j = (await call(app, "GET", `/api/jobs/${r.json.id}`)).json) {
+        assert.equal(j.status, "running");
+        await sleep(10);
+      }
+      const c = await call(app, "POST", `/api/jobs/${r.json.id}/cancel`);
+      assert.equal(c.status, 200, c.text);
+      assert.equal(c.json.status, "cancelled");
+      assert.equal(c.json.threads, 0);
+      assert.ok(c.json.progress.done < strengths.length);
+      await sleep(200);
+      assert.equal((await call(app, "GET", `/api/jobs/${r.json.id}`)).json.analysisId, null);
+      assert.equal(await stored(), before);
+      assert.equal((await call(app, "GET", `/api/jobs/${r.json.id}/result`)).status, 409);
+    });
+
+    it("a bad sweep is a 400 with the simulate procedure's message, and no job", async () => {
+      const before = await stored();
+      const cases: [unknown, RegExp][] = [
+        [
+          { cellLine: "BT-474M1", sweep: { mechanism: "telepathy", strengths: [1, 2] } },
+          new RegExp(
+            `^inputs\\.sweep\\.mechanism: unknown mechanism 'telepathy' \\(expected one of ${MECHANISM_IDS[0]}`,
+          ),
+        ],
+        [
+          { cellLine: "BT-474M1", sweep: { mechanism: "slc46a3-loss", strengths: [2, 0] } },
+          /^inputs\.sweep\.strengths\[1\]: strength of 'slc46a3-loss' must be a positive fold change \(1 = none\)/,
+        ],
+        [
+          { cellLine: "BT-474M1", sweep: { mechanism: "slc46a3-loss", strengths: [] } },
+          /^inputs\.sweep\.strengths: no strengths/,
+        ],
+        [
+          { cellLine: "BT-474M1", sweep: { mechanism: "slc46a3-loss", strengths: Array(201).fill(2) } },
+          /^inputs\.sweep\.strengths: too many strengths \(expected a list of 1 to 200/,
+        ],
+        [
+          { cellLine: "Krypton-1", sweep: { mechanism: "slc46a3-loss", strengths: [2] } },
+          /^inputs\.cellLine: unknown cell line 'Krypton-1'/,
+        ],
+        [{ cellLine: "BT-474M1" }, /^inputs\.sweep: no sweep/],
+      ];
+      for (const [inputs, message] of cases) {
+        const r = await submit("simulate-sweep", inputs, {});
+        assert.equal(r.status, 400, r.text);
+        assert.match(r.json.message, message);
+      }
+      assert.equal(await stored(), before);
     });
 
     it("server mode: another user's job is 403 to read, cancel or fetch", async () => {
