@@ -6,7 +6,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
 import { api } from "../api.ts";
 import { LoginPage } from "../pages/LoginPage.tsx";
-import { currentSession, endSession, onSessionChange, type Session } from "./session.ts";
+import { currentSession, endSession, lastEndReason, onSessionChange, type Session } from "./session.ts";
 
 interface AuthState {
   serverMode: boolean;
@@ -53,7 +53,9 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }
   // Until the mode is known the workbench renders as embedded (no wait on the first paint); in
   // server mode its API calls are refused meanwhile and the login form replaces it at once.
-  if (serverMode && !session) return <LoginPage reason={reason} />;
+  // The stored session is the truth: a 401 that ended it before this gate subscribed (a response
+  // can beat the subscription effect) still shows the login form, with the reason it was given.
+  if (serverMode && !(session && currentSession())) return <LoginPage reason={reason ?? lastEndReason()} />;
   return <AuthContext.Provider value={{ serverMode: serverMode ?? false, session }}>{children}</AuthContext.Provider>;
 }
 

@@ -12,6 +12,8 @@ export interface Session {
 const KEY = "adclab.session";
 type Listener = (session: Session | undefined, reason?: string) => void;
 const listeners = new Set<Listener>();
+/** Why the last session ended, for a login form that mounts after the signal went out. */
+let lastReason: string | undefined;
 
 export function currentSession(): Session | undefined {
   try {
@@ -26,12 +28,14 @@ export function currentSession(): Session | undefined {
 }
 
 export function startSession(s: Session): void {
+  lastReason = undefined;
   sessionStorage.setItem(KEY, JSON.stringify(s));
   for (const l of listeners) l(s);
 }
 
 /** End the session; `reason` is shown on the login form (e.g. why the server refused the token). */
 export function endSession(reason?: string): void {
+  lastReason = reason;
   sessionStorage.removeItem(KEY);
   for (const l of listeners) l(undefined, reason);
 }
@@ -39,4 +43,9 @@ export function endSession(reason?: string): void {
 export function onSessionChange(l: Listener): () => void {
   listeners.add(l);
   return () => listeners.delete(l);
+}
+
+/** The reason given when the session last ended (undefined once a new one starts). */
+export function lastEndReason(): string | undefined {
+  return lastReason;
 }
