@@ -6,50 +6,21 @@
  * left "running", never given results.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { freeLoopbackPort } from "@adclab/db/testing";
-
-const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
-
-function startServer(data: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", MAIN, "--api-only", "--port", String(port), "--data", data],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      if (out.includes("workbench on")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill(signal);
-  await exited;
-}
+import { startServerProcess, stopServerProcess } from "./testing/server-process.ts";
 
 describe("SIGKILL during an upload and an analysis", () => {
   const tmp = mkdtempSync(join(tmpdir(), "adclab-crash-"));
   const children: ChildProcess[] = [];
   after(async () => {
-    for (const c of children) await stop(c, "SIGKILL");
+    for (const c of children) await stopServerProcess(c, "SIGKILL");
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -57,7 +28,7 @@ describe("SIGKILL during an upload and an analysis", () => {
     const data = join(tmp, "data");
     const port = await freeLoopbackPort();
     const base = `http://127.0.0.1:${port}`;
-    const first = await startServer(data, port);
+    const first = await startServerProcess(data, port);
     children.push(first);
     const post = async (path: string, body: unknown) => {
       const res = await fetch(base + path, {
@@ -101,11 +72,11 @@ describe("SIGKILL during an upload and an analysis", () => {
       }),
     }).catch(() => undefined);
     await new Promise((r) => setTimeout(r, 3000));
-    await stop(first, "SIGKILL");
+    await stopServerProcess(first, "SIGKILL");
     req.destroy();
     await long;
 
-    const second = await startServer(data, port);
+    const second = await startServerProcess(data, port);
     children.push(second);
     const files = (await (await fetch(`${base}/api/experiments/${experiment.id}/files`)).json()) as {
       id: string;
@@ -134,6 +105,6 @@ describe("SIGKILL during an upload and an analysis", () => {
       assert.equal(a.results, null);
       assert.match(a.error?.message ?? "", /interrupted/);
     }
-    await stop(second, "SIGTERM");
+    await stopServerProcess(second, "SIGTERM");
   });
 });

@@ -4,47 +4,21 @@
  * in one transaction), and the job itself is gone (404), never reported as running or done.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { freeLoopbackPort } from "@adclab/db/testing";
+import { startServerProcess, stopServerProcess } from "../testing/server-process.ts";
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 const IMAGE = new URL("../../../../packages/core/src/coloc/__fixtures__/pair-u16-imagej.tif", import.meta.url);
-
-function startServer(data: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", MAIN, "--api-only", "--port", String(port), "--data", data],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      out += d;
-      if (out.includes("workbench on")) resolve(child);
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess | undefined, signal: NodeJS.Signals) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill(signal);
-  await exited;
-}
 
 describe("SIGKILL during a job", () => {
   const tmp = mkdtempSync(join(tmpdir(), "adclab-job-crash-"));
   const children: ChildProcess[] = [];
   after(async () => {
-    for (const c of children) await stop(c, "SIGKILL");
+    for (const c of children) await stopServerProcess(c, "SIGKILL");
     rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -52,7 +26,7 @@ describe("SIGKILL during a job", () => {
     const data = join(tmp, "data");
     const port = await freeLoopbackPort();
     const base = `http://127.0.0.1:${port}`;
-    const first = await startServer(data, port);
+    const first = await startServerProcess(data, port);
     children.push(first);
     const post = async (path: string, body: unknown) =>
       (await (
@@ -90,9 +64,9 @@ describe("SIGKILL during a job", () => {
       if (j.progress.done >= 1) break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    await stop(first, "SIGKILL");
+    await stopServerProcess(first, "SIGKILL");
 
-    const second = await startServer(data, port);
+    const second = await startServerProcess(data, port);
     children.push(second);
     const analyses = (await (await fetch(`${base}/api/experiments/${experiment.id}/analyses`)).json()) as unknown[];
     assert.deepEqual(analyses, [], "no record of the interrupted job");
@@ -108,6 +82,6 @@ describe("SIGKILL during a job", () => {
         ["design.csv", design.sha256],
       ],
     );
-    await stop(second, "SIGTERM");
+    await stopServerProcess(second, "SIGTERM");
   });
 });

@@ -6,8 +6,8 @@
 import {
   analyzeColocImage,
   type ColocAnalysisOptions,
-  type ColocFile,
   type ColocImageResult,
+  type ColocInput,
   type DoseResponseOptions,
   type DoseResponseResult,
   JSON_SIMULATION_FIELDS,
@@ -20,16 +20,7 @@ import {
 import { API_COLOC_FIELDS } from "../analyses/coloc.ts";
 
 export type JobItem =
-  | {
-      kind: "coloc";
-      image: ColocFile;
-      image2?: ColocFile;
-      mask?: ColocFile;
-      labels?: ColocFile;
-      ch1?: string;
-      ch2?: string;
-      options: ColocAnalysisOptions;
-    }
+  | ({ kind: "coloc"; options: ColocAnalysisOptions } & ColocInput)
   | { kind: "fit"; file: NamedFile; layout?: NamedFile; options: DoseResponseOptions }
   /** The body of POST /api/simulate (checked before the job started), strength already set. */
   | { kind: "simulate"; request: SimulationRequest };
