@@ -91,6 +91,7 @@ const PulseChase = z
         chase_h: z.number(),
         fractionInternalized: z.number(),
         fractionInLysosomes: z.number(),
+        lysosomalOverlap: z.number(),
         surfaceAdc_perCell: z.number(),
         endosomalAdc_perCell: z.number(),
         lysosomalAdc_perCell: z.number(),

@@ -61,6 +61,7 @@ export function readouts(cellLine: string, mechanisms: MechanismSetting[], time_
       chase_h: p.chase_h,
       fractionInternalized: p.fractionInternalized,
       fractionInLysosomes: p.fractionInLysosomes,
+      lysosomalOverlap: p.lysosomalOverlap,
     })),
     catabolite: {
       time_h: CATABOLITE_TIME_h,

@@ -42,6 +42,21 @@ describe("virtual assays", () => {
     assert.ok(Math.abs(at6([{ id: "her2-loss", strength: 5 }]) / parental - 1) < 0.05);
   });
 
+  it("Protocol 1's co-localization (Manders' M1 over all cell-associated T-DM1) also falls when uptake is slow", () => {
+    const at6 = (m: { id: string; strength: number }[]) =>
+      simulatePulseChase({ cellLine: "SK-BR-3", mechanisms: m }, { chase_h: [6] }).points[0]!;
+    const parental = at6([]);
+    const slow = at6([{ id: "internalization-impaired", strength: 5 }]);
+    // Sorting of what did get in is unchanged, so the lysosomal share of the internalized ADC
+    // barely moves, but more ADC stays on the surface: the image shows less overlap.
+    assert.ok(Math.abs(slow.fractionInLysosomes / parental.fractionInLysosomes - 1) < 0.1);
+    assert.ok(slow.lysosomalOverlap < 0.6 * parental.lysosomalOverlap, `${slow.lysosomalOverlap} vs ${parental.lysosomalOverlap}`);
+    // M1 is the lysosomal share of everything the cell holds: the product of the two fractions.
+    assertClose(parental.lysosomalOverlap, parental.fractionInternalized * parental.fractionInLysosomes, 1e-12);
+    // Fewer receptors change how much is bound, not where it goes.
+    assert.ok(Math.abs(at6([{ id: "her2-loss", strength: 5 }]).lysosomalOverlap / parental.lysosomalOverlap - 1) < 0.1);
+  });
+
   it("troubleshooting signature: SLC46A3 loss raises lysosomal and lowers cytosolic catabolite", () => {
     const run = (m: { id: string; strength: number }[]) =>
       simulateCatabolite({ cellLine: "BT-474M1", mechanisms: m }, { adc_nM: 10, times_h: [24, 72] }).points;

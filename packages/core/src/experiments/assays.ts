@@ -37,8 +37,17 @@ export interface PulseChasePoint {
   chase_h: number;
   /** Internalised T-DM1 (endosomes + lysosomes) over all cell-associated intact T-DM1. */
   fractionInternalized: number;
-  /** Of the internalised intact T-DM1, the part in lysosomes (what LAMP1 co-localization measures). */
+  /** Of the internalised intact T-DM1, the part in lysosomes (sorting alone, independent of uptake). */
   fractionInLysosomes: number;
+  /**
+   * Of all cell-associated intact T-DM1, the part in lysosomes: what Protocol 1's image analysis
+   * measures (Manders' M1 of the T-DM1 channel over the LAMP1/LysoTracker channel). The protocol
+   * fixes and permeabilizes without an acid strip, and its anti-human secondary stains every
+   * T-DM1 molecule, so surface-bound ADC stays in the image and counts as not co-localized: slower
+   * internalization, faster recycling and slower sorting all lower it ("not reaching the lysosome",
+   * troubleshooting row 1).
+   */
+  lysosomalOverlap: number;
   surfaceAdc_perCell: number;
   endosomalAdc_perCell: number;
   lysosomalAdc_perCell: number;
@@ -78,6 +87,7 @@ export function simulatePulseChase(
         chase_h: c,
         fractionInternalized: (ae + al) / (as + ae + al),
         fractionInLysosomes: al / (ae + al),
+        lysosomalOverlap: al / (as + ae + al),
         surfaceAdc_perCell: as,
         endosomalAdc_perCell: ae,
         lysosomalAdc_perCell: al,

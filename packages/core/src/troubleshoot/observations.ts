@@ -188,7 +188,7 @@ export const OBSERVATIONS: readonly ObservationDefinition[] = [
   fold(
     "lysosomal_colocalization_ratio",
     "lysosomal co-localization",
-    "fraction of internalized T-DM1 that overlaps the lysosomal marker (Manders' coefficient) after a 1 h pulse and 6 h chase, resistant / parental (Protocol 1)",
+    "fraction of cell-associated labelled T-DM1 that overlaps the lysosomal marker (Manders' M1; surface-bound ADC stays in the image, as Protocol 1 has no acid strip) after a 1 h pulse and 6 h chase, resistant / parental (Protocol 1)",
     "lysosomal-colocalization",
     0.1,
     "Manders' M1 between cells of one line: ≈0.1 log10 (assumed from typical per-image spread)",

@@ -60,7 +60,8 @@ interface LineReadouts {
   ic50WithoutSurvival: number;
   /** Protocol 1 pulse–chase (experiments/assays.ts simulatePulseChase). */
   internalizedFraction: number;
-  lysosomalFraction: number;
+  /** Manders' M1 of T-DM1 over the lysosomal marker (PulseChasePoint.lysosomalOverlap). */
+  lysosomalOverlap: number;
   /** LC-MS/MS (simulateCatabolite): pmol per 10⁶ cells. */
   catabolitePerCell: number;
   /** Flow and ELISA (simulateHer2). */
@@ -162,7 +163,7 @@ function readLine(cellLine: string, mechanisms: MechanismStrengths, guesses?: Li
     ic50WithInhibitor,
     ic50WithoutSurvival,
     internalizedFraction: chase.fractionInternalized,
-    lysosomalFraction: chase.fractionInLysosomes,
+    lysosomalOverlap: chase.lysosomalOverlap,
     catabolitePerCell: catabolite.total_pmol_per_million,
     surfaceHer2: her2.surfaceHer2_perCell,
     shedEcd_nM: her2.shedEcd_nM,
@@ -199,7 +200,7 @@ function compare(p: LineReadouts, r: LineReadouts): Prediction {
     vinca_ic50_fold: r.ic50.vinblastine / p.ic50.vinblastine,
     pi3k_inhibitor_reversal_fold: r.ic50["T-DM1"] / r.ic50WithoutSurvival / (p.ic50["T-DM1"] / p.ic50WithoutSurvival),
     internalized_fraction_ratio: r.internalizedFraction / p.internalizedFraction,
-    lysosomal_colocalization_ratio: r.lysosomalFraction / p.lysosomalFraction,
+    lysosomal_colocalization_ratio: r.lysosomalOverlap / p.lysosomalOverlap,
     lysosomal_ph_shift: r.well.lysosomalPh - p.well.lysosomalPh,
     surface_her2_ratio: r.surfaceHer2 / p.surfaceHer2,
     total_her2_ratio: (r.well.her2Surface0 + r.well.her2Endosome0) / (p.well.her2Surface0 + p.well.her2Endosome0),
