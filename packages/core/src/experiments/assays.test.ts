@@ -50,7 +50,10 @@ describe("virtual assays", () => {
     // Sorting of what did get in is unchanged, so the lysosomal share of the internalized ADC
     // barely moves, but more ADC stays on the surface: the image shows less overlap.
     assert.ok(Math.abs(slow.fractionInLysosomes / parental.fractionInLysosomes - 1) < 0.1);
-    assert.ok(slow.lysosomalOverlap < 0.6 * parental.lysosomalOverlap, `${slow.lysosomalOverlap} vs ${parental.lysosomalOverlap}`);
+    assert.ok(
+      slow.lysosomalOverlap < 0.6 * parental.lysosomalOverlap,
+      `${slow.lysosomalOverlap} vs ${parental.lysosomalOverlap}`,
+    );
     // M1 is the lysosomal share of everything the cell holds: the product of the two fractions.
     assertClose(parental.lysosomalOverlap, parental.fractionInternalized * parental.fractionInLysosomes, 1e-12);
     // Fewer receptors change how much is bound, not where it goes.

@@ -79,7 +79,8 @@ export const ASSAYS: readonly Assay[] = [
   {
     id: "lysosomal-colocalization",
     name: "lysosomal co-localization (Protocol 1)",
-    measures: "overlap of internalized T-DM1 with the lysosomal marker",
+    measures:
+      "share of the cell-associated T-DM1 (surface-bound and internal) that overlaps the lysosomal marker (Manders' M1)",
     yields: ["lysosomal_colocalization_ratio"],
     duration_days: 3,
     costClass: "medium",

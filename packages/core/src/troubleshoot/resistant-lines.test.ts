@@ -96,9 +96,11 @@ const LINES: { line: string; parent: string; reported: MechanismId[]; observed: 
  */
 const NOT_MET: Record<string, string> = {
   "KPL-4 T-DM1R (Li 2018) against KPL-4":
-    "ranks #4 (behind enhanced recycling + MDR1 up and MDR1 up + ABCC1/ABCG2 up): the modelled KPL-4 parent sits at the edge of that jump (its apoptotic " +
-    "sensitivity is fitted to the table's ~5 nM with an assumed 1e6 HER2 per cell), so HER2 loss alone gives ~200-fold at 0.72× surface HER2 and ~1700-fold " +
-    "at 0.38×, and an MDR1 inhibitor cannot reverse it (predicted tariquidar reversal 1.1–1.4 at MDR1 6–32×), whereas Li 2018 report that an MDR1 inhibitor overcomes the resistance",
+    "ranks #4 (behind enhanced recycling + MDR1 up and MDR1 up + ABCC1/ABCG2 up): the modelled KPL-4 parent has no reserve. Fitted to the table's ~5 nM " +
+    "(16× the HER2 K_D) by its apoptotic sensitivity alone, its parental curve already flattens at 31–37% viability from 10 to 100 nM, so any HER2 loss takes the " +
+    "maximal kill below half: 1.5× loss alone gives ~430-fold and 3.3× ~1800-fold, and an MDR1 inhibitor cannot reverse it (predicted tariquidar reversal 1.1–1.4 at " +
+    "MDR1 10–30× with 0.3× HER2), whereas Li 2018 report that an MDR1 inhibitor overcomes the resistance. Cell-to-cell HER2 heterogeneity does not give the reserve " +
+    "(a log-normal spread of 0.3 log10 leaves 1.5× loss at ~450-fold); calibrating KPL-4 to its whole parental curve, not the IC50 alone, needs Li 2018's curves",
   "BT-474M1 T-DM1R (Li 2018) against SK-BR-3":
     "ranks #6: on SK-BR-3 no cell of the 4 × 4 grid of SLC46A3 loss + survival signalling gives ~50-fold with SLC46A3 near 0.05× (5.6× loss + 3.2× " +
     "survival: 11-fold; 32× + 1.8×: 1500-fold), so SLC46A3 loss paired with a processing defect fits better; against its own parent BT-474M1 it ranks #2",

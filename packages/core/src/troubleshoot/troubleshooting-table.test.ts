@@ -35,16 +35,16 @@ const ROW_OBSERVATIONS: Record<number, Record<string, number>> = {
 const CAUSES_NOT_MET: Record<number, string> = {};
 const STEPS_NOT_MET: Record<number, string> = {
   1:
-    "ABC-transporter expression (1.1 bits) outranks the co-localization assay (0.2 bits): catabolite efflux by ABCC1 or ABCG2 also leaves free DM1 untouched — " +
-    "361-TM is ≈250-fold resistant to TM-ADC with minimal resistance to free DM1 and ABCC1 up (Loganzo F et al. 2015, Mol Cancer Ther 14:952) — so they stay candidates " +
-    "(≈12% each), while co-localization only tells impaired trafficking (≈10%) apart; lysosomal pH and the internalization assay are 2nd and 3rd",
+    "co-localization (0.75 bits) and lysosomal pH (0.73) are 2nd and 3rd and the internalization assay 4th (0.73), but ABC-transporter expression (1.14 bits) leads: " +
+    "catabolite efflux by ABCC1 or ABCG2 also leaves free DM1 untouched — the document's own table lists 361 (ABCC1 up), and 361-TM is ≈250-fold resistant to TM-ADC " +
+    "with minimal resistance to free DM1 (Loganzo F et al. 2015, Mol Cancer Ther 14:952) — so they stay candidates (≈12% each) that one expression assay settles",
   2:
-    "ABC-transporter expression (1.3 bits), the PI3K-inhibitor combination (0.8) and the polymerization assay (0.6) lead; β-tubulin sequencing (0.3 bits: a yes/no " +
-    "result with 60% sensitivity) ranks 6th. Survival signalling is a candidate for cross-resistance in the model and in the literature (Akt activation gives breast " +
-    "cancer cells resistance to paclitaxel and other agents: Knuefermann C et al. 2003, Oncogene 22:3205), so p-AKT / PI3K assays carry information the row does not list",
+    "ABC-transporter expression (1.34 bits) and the polymerization assay (0.63) are in the top 3, but the PI3K-inhibitor combination (0.80) is 2nd and β-tubulin sequencing " +
+    "(0.33 bits: a yes/no result with 60% sensitivity) 6th. Survival signalling is a candidate for cross-resistance in the model and in the literature (Akt activation gives " +
+    "breast cancer cells resistance to paclitaxel and other agents: Knuefermann C et al. 2003, Oncogene 22:3205), so p-AKT / PI3K assays carry information the row does not list",
   4:
-    "ABC-transporter expression (1.4 bits) leads: catabolite efflux by MDR1, ABCC1 or ABCG2 (≈12% each) also explains a line that internalizes and co-localizes " +
-    "normally; SLC46A3 qPCR is 3rd, but LC-MS/MS (0.44 bits) and the PI3K-inhibitor combination (0.42) rank 7th–8th — the model's LC-MS/MS reads total catabolite " +
+    "ABC-transporter expression (1.47 bits) leads: catabolite efflux by MDR1, ABCC1 or ABCG2 (≈12% each) also explains a line that internalizes and co-localizes " +
+    "normally; SLC46A3 qPCR is 3rd, but LC-MS/MS (0.45 bits) and the PI3K-inhibitor combination (0.43) rank 7th–8th — the model's LC-MS/MS reads total catabolite " +
     "per cell, which SLC46A3 loss barely changes (the catabolite is trapped in lysosomes, not lost)",
 };
 
