@@ -34,7 +34,12 @@ export interface Readouts {
   tdm1: Curve;
   freeDm1: Curve;
   /** Protocol 1 pulse–chase (10 µg/mL, 1 h), per chase time. */
-  pulseChase: { chase_h: number; fractionInternalized: number; fractionInLysosomes: number; lysosomalOverlap: number }[];
+  pulseChase: {
+    chase_h: number;
+    fractionInternalized: number;
+    fractionInLysosomes: number;
+    lysosomalOverlap: number;
+  }[];
   /** LC-MS/MS after 24 h of continuous 10 nM T-DM1, pmol per 10⁶ cells. */
   catabolite: { time_h: number; adc_nM: number; lysosomal: number; cytosolicFree: number; total: number };
   /** Flow: drug-free surface HER2 relative to the parental line. */

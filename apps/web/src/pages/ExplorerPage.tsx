@@ -64,10 +64,12 @@ function readoutGroups(result: ExplorerResult): [string, Row[]][] {
       [
         ...chase.map((h): Row => [`internalized, ${h} h chase`, (r) => percent(at(r, h).fractionInternalized)]),
         ...chase.map((h): Row => [`in lysosomes (LAMP1), ${h} h chase`, (r) => percent(at(r, h).fractionInLysosomes)]),
-        ...chase.map((h): Row => [
-          `co-localized with LAMP1 (Manders' M1, Protocol 1), ${h} h chase`,
-          (r) => percent(at(r, h).lysosomalOverlap),
-        ]),
+        ...chase.map(
+          (h): Row => [
+            `co-localized with LAMP1 (Manders' M1, Protocol 1), ${h} h chase`,
+            (r) => percent(at(r, h).lysosomalOverlap),
+          ],
+        ),
       ],
     ],
     [
