@@ -4,7 +4,8 @@
  * Costes' significance test. Metric definitions and references are in the files they live in.
  */
 import { type CostesTestResult, costesSignificanceTest } from "./costes-test.ts";
-import { levelMetrics, moments, thresholdedMetrics } from "./fused.ts";
+import { moments, thresholdedMetrics } from "./fused.ts";
+import { levelMetrics } from "./level-metrics.ts";
 import { isLevelPixels, levelMoments, levelStats } from "./levels.ts";
 import type { MandersCoefficients } from "./manders.ts";
 import { gather, type ImageDims, type PixelArray, regionsFromLabels } from "./pixels.ts";

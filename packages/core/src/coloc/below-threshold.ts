@@ -87,7 +87,7 @@ export function quadrantSums(
   // the list levelStats collected, if it did; otherwise the first query builds one
   let bound1 = stats.bright ? stats.bright.bound1 : Number.POSITIVE_INFINITY;
   let bound2 = stats.bright ? stats.bright.bound2 : Number.POSITIVE_INFINITY;
-  let list = stats.bright ? sortByCh1(stats.bright.xs, stats.bright.ys, stats.bright.count, levels) : null;
+  let list = stats.bright ? sortByCh1(stats.bright.xs, stats.bright.ys, stats.bright.count, bound1, stats.max1) : null;
   // sums of the pixels folded away by narrow(): in every quadrant still to be asked for
   const base = { n: 0, sx: 0, sy: 0, sxx: 0, syy: 0, sxy: 0 };
   let tailX: Float64Array | null = null; // tailX[k] = #pixels with ch1 ≥ k
@@ -111,7 +111,7 @@ export function quadrantSums(
       ys[count] = b;
       count++;
     }
-    list = sortByCh1(xs, ys, count, levels);
+    list = sortByCh1(xs, ys, count, bound1, stats.max1);
     base.n = base.sx = base.sy = base.sxx = base.syy = base.sxy = 0;
     budget *= 4;
   };
@@ -188,18 +188,22 @@ interface SortedList {
   count: number;
 }
 
-/** The first `count` entries, ordered by ch1 from the brightest down (a counting sort). */
-function sortByCh1(xs: Uint16Array, ys: Uint16Array, count: number, levels: number): SortedList {
-  const atLeast = new Int32Array(levels + 1);
+/**
+ * The first `count` entries, ordered by ch1 from the brightest down (a counting sort over the
+ * levels lo … hi, which hold every entry).
+ */
+function sortByCh1(xs: Uint16Array, ys: Uint16Array, count: number, lo: number, hi: number): SortedList {
+  const top = Math.max(lo, hi);
+  const atLeast = new Int32Array(top + 2);
   for (let i = 0; i < count; i++) {
     const a = xs[i] as number;
     atLeast[a] = (atLeast[a] as number) + 1;
   }
-  for (let l = levels - 1; l >= 0; l--) atLeast[l] = (atLeast[l] as number) + (atLeast[l + 1] as number);
+  for (let l = top; l >= lo; l--) atLeast[l] = (atLeast[l] as number) + (atLeast[l + 1] as number);
   const sx = new Uint16Array(count);
   const sy = new Uint16Array(count);
-  const next = new Int32Array(levels); // where the next entry of level a goes: after all brighter ones
-  for (let l = 0; l < levels; l++) next[l] = atLeast[l + 1] as number;
+  const next = new Int32Array(top + 1); // where the next entry of level a goes: after all brighter ones
+  for (let l = lo; l <= top; l++) next[l] = atLeast[l + 1] as number;
   for (let i = 0; i < count; i++) {
     const a = xs[i] as number;
     const at = next[a] as number;

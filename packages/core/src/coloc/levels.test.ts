@@ -110,6 +110,9 @@ describe("8/16-bit fast path", () => {
         { method: "costes" },
         { method: "otsu" },
         { method: "manual", ch1: 120.5, ch2: 90 },
+        // every pixel at or above T1 (Manders' "> 0" rule decides tM2), and a pair far apart
+        { method: "manual", ch1: 0, ch2: 150 },
+        { method: "manual", ch1: 1200.5, ch2: 3 },
       ] as const) {
         const fast = analyzeColoc({ ch1, ch2, dims }, null, { threshold, kendall: false });
         const slow = analyzeColoc({ ch1: Float64Array.from(ch1), ch2: Float64Array.from(ch2), dims }, null, {

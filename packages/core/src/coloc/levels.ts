@@ -1,15 +1,17 @@
 /**
  * Exact sufficient statistics of two 8/16-bit channels, from one pass over the pixels: the
- * histogram of each channel and Σ ch1·ch2. Everything the whole-region metrics need (means,
- * ranges, centred second moments, Σ x², Σ x·y for the overlap coefficient, the rank tables of
- * Spearman's ρ) follows from these in O(levels), without a second pass or a Float64 copy of a
- * channel.
+ * histogram of each channel and, per level of each channel, the sum and the sum of squares of the
+ * other channel over the pixels at that level. Everything the whole-region metrics need (means,
+ * ranges, centred second moments, Σ x·y, Σ x² for the overlap coefficient, the rank tables of
+ * Spearman's ρ) follows from these in O(levels), and so do the sums over any half-plane
+ * {ch1 ≥ T} or {ch2 ≥ T} that the thresholded metrics need (level-metrics.ts), without a second
+ * pass or a Float64 copy of a channel.
  *
- * Integer pixels make the sums exact (Σxy is kept in two parts that each stay below 2^53, joined
- * as BigInt), so the cross product Σxy − ΣxΣy/n is rounded once, at the end
- * (the floating-point pass it replaces rounded at every pixel). Sums about an integer shift near
- * the mean (`shiftedTotals`) stay exact in ordinary doubles for any realistic image and avoid the
- * cancellation of raw sums when the intensities sit on a large offset.
+ * Integer pixels make the sums exact (Σxy is formed level by level and kept as BigInt), so the
+ * cross product Σxy − ΣxΣy/n is rounded once, at the end. Sums about an integer shift near the
+ * mean (`shiftedTotals`; the per-level sums of squares about the sample's mean) stay exact in
+ * ordinary doubles for any realistic image and avoid the cancellation of raw sums when the
+ * intensities sit on a large offset.
  */
 import type { Moments } from "./fused.ts";
 import type { PixelArray } from "./pixels.ts";
@@ -31,6 +33,15 @@ export interface LevelStats {
   sumY: number;
   /** Σ ch1·ch2, exact. */
   sumXY: bigint;
+  /**
+   * Per level k of ch1: [2k] = Σ ch2 and [2k + 1] = Σ (ch2 − shift2)² over the pixels where
+   * ch1 = k (exact integers); `byY` the same per level of ch2, about shift1.
+   */
+  byX: Float64Array;
+  byY: Float64Array;
+  /** Integer shifts near the channel means (from a sample), for the per-level sums of squares. */
+  shift1: number;
+  shift2: number;
   min1: number;
   max1: number;
   min2: number;
@@ -53,32 +64,39 @@ export interface BrightQuadrant {
 /** Up to this many pixels, the "bright quadrant" is simply every pixel. */
 const SMALL = 1 << 16;
 
-/** Histograms of both channels, the exact Σ ch1·ch2 and the bright quadrant, in one pass. */
+/** Histograms, per-level sums of the other channel and the bright quadrant, in one pass. */
 export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
   const n = x.length;
   const hx = new Int32Array(x instanceof Uint8Array ? 256 : 65536);
   const hy = new Int32Array(y instanceof Uint8Array ? 256 : 65536);
+  const byX = new Float64Array(2 * hx.length);
+  const byY = new Float64Array(2 * hy.length);
   // Bounds at the levels that about 1/8 of each channel reaches, from a sample: the Costes search
   // then usually runs on this list (≤ n/8 pixels) and needs no pass of its own over the image.
   const small = n <= SMALL;
-  const bound1 = small ? 0 : sampledTailLevel(x, hx.length, 8);
-  const bound2 = small ? 0 : sampledTailLevel(y, hy.length, 8);
+  const sample1 = sampleLevels(x, hx.length, 8);
+  const sample2 = sampleLevels(y, hy.length, 8);
+  const bound1 = small ? 0 : sample1.tail;
+  const bound2 = small ? 0 : sample2.tail;
+  const shift1 = sample1.mean;
+  const shift2 = sample2.mean;
   const capacity = small ? n : (n >> 3) + (n >> 6); // the sample may be off by a little
   const xs = new Uint16Array(capacity);
   const ys = new Uint16Array(capacity);
   let count = 0;
-  // Σ ch1·ch2 as Σ ch1·(ch2 mod 256) + 256·Σ ch1·⌊ch2/256⌋: each term < 2^24, so both sums stay
-  // exact below 2^53 for any image under 2^29 pixels. (-0: a double from the start, so that V8
-  // does not first compile the loop for small integers and fall back when they overflow.)
-  let low = -0;
-  let high = -0;
   for (let i = 0; i < n; i++) {
     const a = x[i] as number;
     const b = y[i] as number;
     hx[a] = (hx[a] as number) + 1;
     hy[b] = (hy[b] as number) + 1;
-    low += a * (b & 255);
-    high += a * (b >> 8);
+    const ka = a << 1;
+    const kb = b << 1;
+    const da = a - shift1;
+    const db = b - shift2;
+    byX[ka] = (byX[ka] as number) + b;
+    byX[ka + 1] = (byX[ka + 1] as number) + db * db;
+    byY[kb] = (byY[kb] as number) + a;
+    byY[kb + 1] = (byY[kb + 1] as number) + da * da;
     if (a >= bound1 && b >= bound2) {
       if (count < capacity) {
         xs[count] = a;
@@ -87,7 +105,6 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
       count++;
     }
   }
-  const sumXY = BigInt(high) * 256n + BigInt(low);
   const rx = histogramRange(hx);
   const ry = histogramRange(hy);
   return {
@@ -97,7 +114,11 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
     hy,
     sumX: rx.sum,
     sumY: ry.sum,
-    sumXY,
+    sumXY: crossSum(hx, byX, rx.min, rx.max),
+    byX,
+    byY,
+    shift1,
+    shift2,
     min1: rx.min,
     max1: rx.max,
     min2: ry.min,
@@ -105,33 +126,62 @@ export function levelStats(x: LevelPixels, y: LevelPixels): LevelStats {
   };
 }
 
-/** The level that a share of about 1/fraction of the pixels reaches, from every k-th pixel (≈ 2^16 of them). */
-function sampledTailLevel(a: LevelPixels, levels: number, fraction: number): number {
+/**
+ * Σ ch1·ch2 = Σ_k k·(Σ ch2 where ch1 = k), exact: each term is exact below 2^53 and is added to a
+ * double while that stays below 2^53, the rest goes to a BigInt (rarely, so few BigInt operations).
+ */
+function crossSum(h: Int32Array, by: Float64Array, lo: number, hi: number): bigint {
+  const LIMIT = 2 ** 52;
+  let big = 0n;
+  let acc = 0;
+  for (let k = lo; k <= hi; k++) {
+    if (h[k] === 0) continue;
+    const other = by[2 * k] as number;
+    const t = k * other;
+    if (t >= LIMIT) big += BigInt(k) * BigInt(other);
+    else {
+      acc += t;
+      if (acc >= LIMIT) {
+        big += BigInt(acc);
+        acc = 0;
+      }
+    }
+  }
+  return big + BigInt(acc);
+}
+
+/**
+ * From every k-th pixel (≈ 2^16 of them): the level that a share of about 1/fraction of the pixels
+ * reaches, and the rounded mean.
+ */
+function sampleLevels(a: LevelPixels, levels: number, fraction: number): { tail: number; mean: number } {
   const step = Math.max(1, Math.floor(a.length / SMALL));
   const h = new Int32Array(levels);
   let m = 0;
+  let sum = 0;
+  let max = 0;
   for (let i = 0; i < a.length; i += step) {
     const v = a[i] as number;
     h[v] = (h[v] as number) + 1;
+    sum += v;
+    if (v > max) max = v;
     m++;
   }
   let tail = 0;
-  let k = levels - 1;
+  let k = max; // the levels above hold no sampled pixel
   while (k > 0 && tail + (h[k] as number) <= m / fraction) tail += h[k--] as number;
-  return k + 1;
+  return { tail: k + 1, mean: m === 0 ? 0 : Math.round(sum / m) };
 }
 
+/** The occupied range of a histogram (±Infinity when empty) and Σ count·level. */
 function histogramRange(h: Int32Array): { min: number; max: number; sum: number } {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
+  let min = 0;
+  while (min < h.length && h[min] === 0) min++;
+  if (min === h.length) return { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, sum: 0 };
+  let max = h.length - 1;
+  while (h[max] === 0) max--;
   let sum = 0;
-  for (let k = 0; k < h.length; k++) {
-    const c = h[k] as number;
-    if (c === 0) continue;
-    if (k < min) min = k;
-    max = k;
-    sum += c * k;
-  }
+  for (let k = min; k <= max; k++) sum += (h[k] as number) * k;
   return { min, max, sum };
 }
 

@@ -53,11 +53,14 @@ export function denseCodes(a: PixelArray): DenseCodes {
   return { codes, levels, counts };
 }
 
-/** Average (1-based) rank of each code: ranks cum+1 … cum+c share cum + (c+1)/2. */
-function averageRankOfCode(counts: ArrayLike<number>): Float64Array {
+/**
+ * Average (1-based) rank of each code in [lo, hi]: ranks cum+1 … cum+c share cum + (c+1)/2. Codes
+ * outside the range (none of which may occur) are left at 0.
+ */
+function averageRankOfCode(counts: ArrayLike<number>, lo: number, hi: number): Float64Array {
   const out = new Float64Array(counts.length);
   let cum = 0;
-  for (let k = 0; k < counts.length; k++) {
+  for (let k = lo; k <= hi; k++) {
     const c = counts[k] as number;
     out[k] = cum + (c + 1) / 2;
     cum += c;
@@ -77,19 +80,29 @@ export interface CentredRanks {
   syy: number;
 }
 
-export function centredRanks(countsX: ArrayLike<number>, countsY: ArrayLike<number>, n: number): CentredRanks {
+/**
+ * `rangeX`/`rangeY`: the codes that occur lie in [lo, hi] (a 16-bit channel uses a few thousand of
+ * its 65536 levels): the tables are then filled over that range only, and stay 0 outside it.
+ */
+export function centredRanks(
+  countsX: ArrayLike<number>,
+  countsY: ArrayLike<number>,
+  n: number,
+  rangeX: { lo: number; hi: number } = { lo: 0, hi: countsX.length - 1 },
+  rangeY: { lo: number; hi: number } = { lo: 0, hi: countsY.length - 1 },
+): CentredRanks {
   const mean = (n + 1) / 2; // the mean of average ranks is always (n+1)/2
-  const centred = (counts: ArrayLike<number>) => {
-    const r = averageRankOfCode(counts);
+  const centred = (counts: ArrayLike<number>, { lo, hi }: { lo: number; hi: number }) => {
+    const r = averageRankOfCode(counts, lo, hi);
     let ss = 0;
-    for (let k = 0; k < r.length; k++) {
+    for (let k = lo; k <= hi; k++) {
       r[k] = (r[k] as number) - mean;
       ss += (counts[k] as number) * (r[k] as number) ** 2;
     }
     return { r, ss };
   };
-  const cx = centred(countsX);
-  const cy = centred(countsY);
+  const cx = centred(countsX, rangeX);
+  const cy = centred(countsY, rangeY);
   return { x: cx.r, y: cy.r, sxx: cx.ss, syy: cy.ss };
 }
 
