@@ -343,6 +343,30 @@ describe("adclab fit — results", () => {
     assert.match(r.out, /outliers left out of the fit \(ROUT, Q = 1 %\):\n {2}A · X: 10 nM \(140\)\n/);
     await rejects(csv, /--rout-q: --rout-q needs --robust/, "--rout-q", "1");
   });
+  it("--fix, --bounds and --share: the R-checked analysis (analyses' constrained-fits.test.ts) as text and JSON; bad values are exit 2", async () => {
+    const fixtures = join(root, "packages/analyses/src/dose-response/__fixtures__");
+    const r = await run("fit", join(fixtures, "shared-hill.csv"), "--model", "prism4", "--share", "hill", "--json");
+    assert.equal(r.code, 0, r.err);
+    const expected = JSON.parse(readFileSync(join(fixtures, "constrained-fits.json"), "utf8")).sharedHill.fit;
+    const curves = JSON.parse(r.out).curves as { hill: { value: number; se: number } }[];
+    for (const c of curves) {
+      assert.ok(Math.abs(c.hill.value / expected.params.HillSlope - 1) < 1e-4);
+      assert.ok(Math.abs(c.hill.se / expected.se.HillSlope - 1) < 1e-3);
+    }
+    const text = await run("fit", join(fixtures, "bounded.csv"), "--model", "prism4", "--bounds", "hill=-1.5:");
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /at-bound:hill/);
+    const csv = join(fixtures, "fixed-bottom.csv");
+    await rejects(csv, /--fix: unknown parameter 'slope' for model ll4 \(expected b, c, d, e/, "--fix", "slope=1");
+    await rejects(csv, /--bounds: the lower bound is above the upper one \(got "hill=3:1"\)/, "--bounds", "hill=3:1");
+    await rejects(csv, /--fix: 'x' is not a number/, "--fix", "top=x");
+    await rejects(csv, /--bounds: top is both fixed and bounded/, "--fix", "top=100", "--bounds", "top=0:");
+    await rejects(
+      csv,
+      /--fix: every parameter is fixed/,
+      ...["--fix", "b=1", "--fix", "c=0", "--fix", "d=100", "--fix", "e=2"],
+    );
+  });
   it("asks for --layout when given a plate grid alone", async () => {
     const r = await run("fit", join(examples, "plate-96.csv"));
     assert.equal(r.code, 2);

@@ -39,6 +39,9 @@ interface FitFlags {
   auc?: boolean;
   robust?: boolean;
   routQ?: string;
+  fix: string[];
+  bounds: string[];
+  share: string[];
   unit?: string;
   mw?: string;
   json?: boolean;
@@ -106,6 +109,24 @@ export const fitCommand: CommandModule = {
       .option("--auc", "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)")
       .option("--robust", "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve")
       .option("--rout-q <percent>", "ROUT's false discovery rate Q in percent (default 1)")
+      .option(
+        "--fix <param=value>",
+        "hold a parameter at a value, e.g. bottom=0 or hill=-1 (the model's names, case-insensitive; repeatable)",
+        repeatable,
+        [] as string[],
+      )
+      .option(
+        "--bounds <param=lo:hi>",
+        "keep a parameter in [lo, hi]; either side may be empty, e.g. hill=-3: (repeatable)",
+        repeatable,
+        [] as string[],
+      )
+      .option(
+        "--share <param>",
+        "one value of the parameter for all curves of a compound: a global fit, e.g. hill (repeatable)",
+        repeatable,
+        [] as string[],
+      )
       .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
       .option("--time0 <file>", "gr: time-zero counts in a separate table")
       .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
@@ -114,7 +135,7 @@ export const fitCommand: CommandModule = {
       .option("--json", "print JSON (schema: docs/cli/fit.md)")
       .addHelpText(
         "after",
-        "\nExamples:\n  adclab fit examples/dose-response/tdm1-long.csv --compare BT-474:BT-474-TR --plot fig.svg\n  adclab fit examples/dose-response/reversal-long.csv --reversal 'KPL-4 T-DM1R:verapamil:KPL-4'\n  adclab fit examples/dose-response/plate-96.csv --layout examples/dose-response/plate-96-layout.csv\n  adclab fit examples/dose-response/gr-counts.csv --model gr --json",
+        "\nExamples:\n  adclab fit examples/dose-response/tdm1-long.csv --compare BT-474:BT-474-TR --plot fig.svg\n  adclab fit examples/dose-response/reversal-long.csv --reversal 'KPL-4 T-DM1R:verapamil:KPL-4'\n  adclab fit examples/dose-response/plate-96.csv --layout examples/dose-response/plate-96-layout.csv\n  adclab fit examples/dose-response/gr-counts.csv --model gr --json\n  adclab fit examples/dose-response/tdm1-long.csv --model prism4 --fix bottom=0 --share hill",
       )
       .action((file: string, raw: FitFlags) => {
         const options = parseDoseResponseOptions(raw);

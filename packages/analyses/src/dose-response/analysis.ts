@@ -5,6 +5,7 @@
  */
 import { type ConcentrationUnit, isMassUnit, toCurves } from "@adclab/core";
 import { type DoseResponseFigureSpec, doseResponseSvg, type FigureDocument } from "@adclab/report";
+import { resolveConstraints } from "./constraints.ts";
 import { areaAndEmax, effectiveConcentrationRows } from "./derived.ts";
 import { grFigure, ic50Figure } from "./figure.ts";
 import { fitGrCurves, type GrCurveRow, grCurvesOf, grRow } from "./gr.ts";
@@ -21,6 +22,7 @@ import { compareModelsRows, type ModelComparisonRow } from "./model-comparison.t
 import type { DoseResponseOptions } from "./options.ts";
 import { type DoseResponseFiles, readDoseResponseTable } from "./read.ts";
 import { reversalRows } from "./reversal.ts";
+import { fitSharedCurves } from "./shared-fit.ts";
 import { reportUnit } from "./units.ts";
 
 /** The `adclab fit --json` document (docs/cli/fit.md), IC50 models. */
@@ -87,8 +89,19 @@ export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions
   }
   const model = o.model;
   const set = toCurves(table, o.normalize ? { normalize: o.normalize } : {});
-  const fits = fitIc50Curves(set, model, o.robust ? o.routQ_percent : undefined);
-  const comparisons = o.compare.map((c) => compareRow(findCurve(fits, c.reference), findCurve(fits, c.test), model));
+  // --fix/--bounds/--share: IC50 values were given in the report unit; the engine wants log10 nM.
+  const constraints = o.constraints ? resolveConstraints(o.constraints, unit.perNanomolar) : undefined;
+  const fits = constraints?.shared.length
+    ? fitSharedCurves(set, model, constraints)
+    : fitIc50Curves(
+        set,
+        model,
+        o.robust ? o.routQ_percent : undefined,
+        constraints && { fixed: constraints.fixed, bounds: constraints.bounds },
+      );
+  const comparisons = o.compare.map((c) =>
+    compareRow(findCurve(fits, c.reference), findCurve(fits, c.test), model, constraints),
+  );
   const reversals = reversalRows(fits, o.reversal);
   return {
     result: {

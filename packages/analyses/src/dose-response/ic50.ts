@@ -7,10 +7,14 @@ import {
   type CurveSet,
   type DoseResponseFit,
   type DoseResponseModelName,
+  type DoseResponseOptions,
   fitDoseResponse,
   fitDoseResponseRobust,
+  type GlobalFit,
+  type GlobalFitOptions,
   InputError,
   ic50Ratio,
+  ic50RatioFromGlobal,
   logIc50Of,
   profileIc50Interval,
   type RatioInterval,
@@ -25,6 +29,8 @@ export interface CurveFit {
   compound: string;
   time_h?: number;
   fit: DoseResponseFit;
+  /** With --share: the global fit of the curve's compound and the curve's index in it. */
+  global?: { fit: GlobalFit; index: number };
   /** Profile-likelihood 95 % CI of the IC50 in nM (upper null when open), or null. */
   profile: [number, number | null] | null;
   /** The wells the reported fit used (with --robust, without the outliers). */
@@ -132,16 +138,27 @@ export function reportedIc50(f: DoseResponseFit): number {
   return f.ic50.qualifier === ">" ? f.testedRange_nM[1] : f.testedRange_nM[0];
 }
 
-/** One fit per curve; with `robustQ_percent`, ROUT's robust fit and the least-squares fit without its outliers. */
-export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName, robustQ_percent?: number): CurveFit[] {
+/** Fixed parameters and bounds for the engine (constraints.ts resolveConstraints); none by default. */
+export type CurveConstraints = Pick<DoseResponseOptions, "fixed" | "bounds">;
+
+/**
+ * One fit per curve; with `robustQ_percent`, ROUT's robust fit and the least-squares fit without
+ * its outliers; `constraints` (--fix, --bounds) apply to every curve.
+ */
+export function fitIc50Curves(
+  set: CurveSet,
+  model: DoseResponseModelName,
+  robustQ_percent?: number,
+  constraints: CurveConstraints = {},
+): CurveFit[] {
   return set.curves.map((c) => {
     let data = { concentration_nM: c.concentration_nM, response: c.response };
     let fit: DoseResponseFit;
     let robust: CurveFit["robust"];
     if (robustQ_percent === undefined) {
-      fit = fitDoseResponse(data, { model });
+      fit = fitDoseResponse(data, { model, ...constraints });
     } else {
-      const r = fitDoseResponseRobust(data, { model, q: robustQ_percent / 100 });
+      const r = fitDoseResponseRobust(data, { model, ...constraints, q: robustQ_percent / 100 });
       fit = r.fit;
       const out = new Set(r.outliers);
       const keep = (_: number, i: number) => !out.has(i);
@@ -153,9 +170,10 @@ export function fitIc50Curves(set: CurveSet, model: DoseResponseModelName, robus
       data = { concentration_nM: data.concentration_nM.filter(keep), response: data.response.filter(keep) };
     }
     // The profile-likelihood interval (R's confint.nls) follows the SSR surface; only for IC50s in range.
+    // A fixed IC50 has no interval; the profile's refits keep the other constraints.
     let profile: [number, number | null] | null = null;
-    if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0) {
-      const [lo, hi] = profileIc50Interval(data, fit, { model }).ci_nM;
+    if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0 && constraints.fixed?.logIC50 === undefined) {
+      const [lo, hi] = profileIc50Interval(data, fit, { model, ...constraints }).ci_nM;
       if (Number.isFinite(lo) && !Number.isNaN(hi)) profile = [lo, Number.isFinite(hi) ? hi : null];
     }
     return {
@@ -254,13 +272,64 @@ export function ic50RatioRow(numerator: DoseResponseFit, denominator: DoseRespon
   return { value, qualifier, se: null, df: null, ci95: null };
 }
 
-/** Fold = IC50(test)/IC50(reference), with CIs and the shared-LogIC50 F test. */
-export function compareRow(ref: CurveFit, test: CurveFit, model: DoseResponseModelName): ComparisonRow {
-  const fold = ic50RatioRow(test.fit, ref.fit);
+/**
+ * The fold of two curves of one global fit (--share): the delta, Fieller and log CIs use the
+ * covariance of their LogIC50s and the global df (core's ic50RatioFromGlobal).
+ */
+function globalRatioRow(numerator: CurveFit, denominator: CurveFit): RatioRow {
+  const g = numerator.global!;
+  const qualifier = ratioQualifier(numerator.fit.ic50.qualifier, denominator.fit.ic50.qualifier);
+  const value = reportedIc50(numerator.fit) / reportedIc50(denominator.fit);
+  const shared = g.fit.shared.includes("logIC50");
+  if (qualifier !== "=" || !g.fit.converged || shared) return { value, qualifier, se: null, df: null, ci95: null };
+  const r = ic50RatioFromGlobal(g.fit, g.index, denominator.global!.index);
+  const interval = (i: RatioInterval): [number, number | null] => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
+  return {
+    value,
+    qualifier,
+    se: r.se,
+    df: r.df,
+    ci95: { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) },
+  };
+}
+
+/**
+ * Fold = IC50(test)/IC50(reference), with CIs and the shared-LogIC50 F test. `constraints` are
+ * the --fix/--bounds/--share of the run: the F test's two global fits keep them (a shared Hill
+ * slope stays shared in both), so it tests LogIC50 alone.
+ */
+export function compareRow(
+  ref: CurveFit,
+  test: CurveFit,
+  model: DoseResponseModelName,
+  constraints: Pick<GlobalFitOptions, "fixed" | "bounds" | "shared"> = {},
+): ComparisonRow {
+  const sameGlobal = ref.global !== undefined && ref.global.fit === test.global?.fit;
+  const fold = sameGlobal ? globalRatioRow(test, ref) : ic50RatioRow(test.fit, ref.fit);
   let fTest: ComparisonRow["sharedLogIC50FTest"] = null;
   let note: string | undefined;
+  if (constraints.shared?.includes("logIC50") || constraints.fixed?.logIC50 !== undefined) {
+    const why = constraints.shared?.includes("logIC50") ? "shared (--share)" : "fixed (--fix)";
+    note = `LogIC50 is ${why}, so the curves have one IC50: no fold CI or F test`;
+    return {
+      reference: ref.id,
+      test: test.id,
+      fold: { ...fold, se: null, df: null, ci95: null },
+      sharedLogIC50FTest: null,
+      note,
+    };
+  }
   // The 5PL keeps each curve's own asymmetry S; only LogIC50 is shared (R: stacked nls with S1, S2).
-  const options = model === "5pl" ? { model: "5pl" as const } : model === "3pl" ? { fixed: { bottom: 0 } } : {};
+  const fixed = {
+    ...(model === "3pl" && constraints.fixed?.top === undefined ? { bottom: 0 } : {}),
+    ...constraints.fixed,
+  };
+  const options: GlobalFitOptions = {
+    ...(model === "5pl" ? { model: "5pl" as const } : {}),
+    ...(Object.keys(fixed).length ? { fixed } : {}),
+    ...(constraints.bounds ? { bounds: constraints.bounds } : {}),
+    ...(constraints.shared?.length ? { shared: constraints.shared } : {}),
+  };
   const t = testSharedParameter(
     [
       { concentration_nM: ref.x, response: ref.y },

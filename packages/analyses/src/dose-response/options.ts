@@ -4,6 +4,7 @@
  * Field names in errors are the CLI's flags, so the API answers with the CLI's message.
  */
 import { type ConcentrationUnit, InputError, type Normalization, normalizeConcentrationUnit } from "@adclab/core";
+import { hasConstraints, type ParameterConstraints, parseConstraints } from "./constraints.ts";
 
 export const DOSE_RESPONSE_MODELS = ["ll4", "prism4", "3pl", "5pl", "gr"] as const;
 export type DoseResponseModelOption = (typeof DOSE_RESPONSE_MODELS)[number];
@@ -30,6 +31,12 @@ export interface DoseResponseOptionsInput {
   robust?: boolean;
   /** ROUT's Q in percent (default 1, as Prism). */
   routQ?: string | number;
+  /** "PARAM=VALUE": parameters held fixed (constraints.ts). */
+  fix?: readonly string[];
+  /** "PARAM=LO:HI" (either side may be empty): box constraints. */
+  bounds?: readonly string[];
+  /** "PARAM": one value for all curves of a compound (a global fit). */
+  share?: readonly string[];
 }
 
 export interface ReversalRequest {
@@ -54,6 +61,8 @@ export interface DoseResponseOptions {
   robust?: true;
   /** ROUT's Q (%), set with robust. */
   routQ_percent?: number;
+  /** --fix, --bounds, --share; absent when none is given. */
+  constraints?: ParameterConstraints;
 }
 
 /** "50,90" or [50, 90] → numbers, each checked by `ok`. */
@@ -174,6 +183,30 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     throw new InputError("--compare is for IC50 models, not gr", { field: "--compare" });
   if (model === "gr" && reversal.length)
     throw new InputError("--reversal is for IC50 models, not gr", { field: "--reversal" });
+  for (const k of ["fix", "bounds", "share"] as const) {
+    const v = o[k];
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) {
+      throw new InputError("not a list of text", { field: `--${k}`, expected: '["NAME=…", …]', got: String(v) });
+    }
+    if (model === "gr" && v?.length) throw new InputError(`--${k} is for IC50 models, not gr`, { field: `--${k}` });
+  }
+  const constraints = model === "gr" ? undefined : parseConstraints(model as Exclude<DoseResponseModelOption, "gr">, o);
+  if (hasConstraints(constraints)) {
+    // Model comparison refits each curve unconstrained, and ROUT and the reversal's four-fit
+    // ratio assume separate fits: combined with these, their numbers would not mean what they say.
+    const what = (c: ParameterConstraints) => (c.share.length ? "--share" : c.fix.length ? "--fix" : "--bounds");
+    if (o.compareModels) {
+      throw new InputError(`--compare-models refits each curve without constraints; not with ${what(constraints)}`, {
+        field: "--compare-models",
+      });
+    }
+    if (constraints.share.length && o.robust) {
+      throw new InputError("--robust fits each curve on its own; not with --share", { field: "--robust" });
+    }
+    if (constraints.share.length && reversal.length) {
+      throw new InputError("--reversal assumes separate fits; not with --share", { field: "--reversal" });
+    }
+  }
   return {
     model: model as DoseResponseModelOption,
     ...(o.normalize ? { normalize: o.normalize as Normalization } : {}),
@@ -186,5 +219,6 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     ...(absoluteEc ? { absoluteEc } : {}),
     ...(o.auc ? { auc: true as const } : {}),
     ...(o.robust ? { robust: true as const, routQ_percent: routQ ?? 1 } : {}),
+    ...(hasConstraints(constraints) ? { constraints } : {}),
   };
 }

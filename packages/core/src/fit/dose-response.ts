@@ -299,7 +299,7 @@ export function fitDoseResponse(data: DoseResponseData, options: DoseResponseOpt
     });
     lm = lm5;
   }
-  const fit = summarise(model, lm, x, logX, y, options.weights, fixedNames, level);
+  const fit = summariseDoseResponseFit(model, lm, x, logX, y, options.weights, fixedNames, level);
   if (options.profile) {
     const profileable = fit.ic50.qualifier === "=" && fit.converged && fit.df > 0 && !fixedMask[2];
     fit.ic50.profileCi95_nM = profileable
@@ -354,7 +354,12 @@ function retryFromAlternativeStarts(
   return best;
 }
 
-function summarise(
+/**
+ * The report of a fit from the fitter's result in the internal parameterisation: IC50 with its
+ * qualifier and CI, native parameters, R², flags. Exported for the per-curve view of a global
+ * fit (global-curves.ts), which hands in that curve's block of the global covariance.
+ */
+export function summariseDoseResponseFit(
   model: DoseResponseModelName,
   lm: LmResult,
   x: Float64Array,

@@ -26,6 +26,8 @@ export interface GlobalFitOptions {
   shared?: readonly Shareable[];
   /** Parameters held at a value in every curve. */
   fixed?: Partial<Record<Shareable, number>>;
+  /** Box constraints [lower, upper] on a parameter, the same in every curve (LogIC50 in log10 nM). */
+  bounds?: Partial<Record<Shareable, readonly [number, number]>>;
   maxIterations?: number;
   tolerance?: number;
 }
@@ -102,8 +104,17 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
 
   // Start from separate fits; a shared parameter starts at the mean of the separate estimates.
   const fixedValues = options.fixed ?? {};
+  const bounds = options.bounds ?? {};
+  for (const [name, range] of Object.entries(bounds)) {
+    if (!names.includes(name as Shareable) || !range || !(range[0] <= range[1])) {
+      throw new InputError("unusable bound", {
+        field: `bounds.${name}`,
+        expected: "[lower, upper] with lower ≤ upper",
+      });
+    }
+  }
   const separate = data.map((d) =>
-    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model, fixed: fixedValues }),
+    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model, fixed: fixedValues, bounds }),
   );
   const p0 = new Float64Array(labels.length);
   const counts = new Float64Array(labels.length);
@@ -118,7 +129,12 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
   const baseName = (label: string) => label.replace(/\[\d+\]$/, "") as Shareable;
   const fixedMask = labels.map((l) => fixedValues[baseName(l)] !== undefined);
   // The 5PL's S must stay positive (as in fitDoseResponse).
-  const lower = labels.map((l) => (baseName(l) === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY));
+  const lower = labels.map((l) =>
+    Math.max(baseName(l) === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY, bounds[baseName(l)]?.[0] ?? -Infinity),
+  );
+  const upper = labels.map((l) => bounds[baseName(l)]?.[1] ?? Number.POSITIVE_INFINITY);
+  // A shared parameter starts at the mean of the separate fits, which may lie outside its box.
+  for (let j = 0; j < labels.length; j++) p0[j] = Math.min(Math.max(p0[j]!, lower[j]!), upper[j]!);
 
   const curveModel = model === "5pl" ? prism5LogDoseModel : prism4LogDoseModel;
   const local = new Float64Array(nCurves * K);
@@ -144,6 +160,7 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
   const lm = solveLeastSquares(problem, p0, {
     fixed: fixedMask,
     lower,
+    upper,
     maxIterations: options.maxIterations,
     tolerance: options.tolerance,
   });
@@ -189,16 +206,19 @@ export interface SharedParameterTest {
  * Does one value of `parameter` (e.g. LogIC50) fit all curves? Compares the global fit sharing it
  * against separate fits, as Prism's "Do the best-fit values of LogIC50 differ?" and R's
  * anova(nls(shared), nls(separate)). `options.model` "5pl" tests the 5PL (each curve keeps its own
- * S unless S is the parameter tested); `options.fixed` { bottom: 0 } gives the 3PL.
+ * S unless S is the parameter tested); `options.fixed` { bottom: 0 } gives the 3PL. Parameters in
+ * `options.shared` (e.g. a Hill slope the user shares) are shared in both fits, so the test is of
+ * `parameter` alone.
  */
 export function testSharedParameter(
   curves: readonly DoseResponseData[],
   parameter: Shareable = "logIC50",
-  options: Omit<GlobalFitOptions, "shared"> = {},
+  options: GlobalFitOptions = {},
 ): SharedParameterTest {
   if (curves.length < 2) throw new InputError("comparing curves needs at least two", { field: "curves" });
-  const separate = fitGlobal(curves, { ...options, shared: [] });
-  const sharedFit = fitGlobal(curves, { ...options, shared: [parameter] });
+  const base = (options.shared ?? []).filter((s) => s !== parameter);
+  const separate = fitGlobal(curves, { ...options, shared: base });
+  const sharedFit = fitGlobal(curves, { ...options, shared: [...base, parameter] });
   const summary = (g: GlobalFit) => ({ ssr: g.ssr, df: g.df, n: g.n });
   return {
     separate,

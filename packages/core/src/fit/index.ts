@@ -1,6 +1,7 @@
 export * from "./curve-model.ts";
 export * from "./derived.ts";
 export * from "./dose-response.ts";
+export * from "./global-curves.ts";
 export * from "./global-fit.ts";
 export * from "./levenberg-marquardt.ts";
 export * from "./linear-algebra.ts";

@@ -632,14 +632,14 @@ function finish(
   });
 }
 
-type LmSummary = Omit<LmResult, "jacobian" | "fitted" | "residuals">;
+export type LmSummary = Omit<LmResult, "jacobian" | "fitted" | "residuals">;
 
 /**
  * LmResult whose per-observation arrays (Jacobian, fitted values, residuals) are computed from
  * the problem at the solution on first use: a dose–response fit reports none of them, and one
  * more pass over the data with its exponentials was a tenth of such a fit.
  */
-class LmSolution implements LmResult {
+export class LmSolution implements LmResult {
   readonly parameterNames: readonly string[];
   readonly params: Float64Array;
   readonly standardErrors: Float64Array;

@@ -1,0 +1,62 @@
+/**
+ * --share: the curves of each compound are fitted together with the shared parameters in common
+ * (core's fitGlobal, the machinery of the shared-LogIC50 F test) — per exposure time when the file has several —, and each curve is then reported
+ * like a separate fit (core's curveFitsOfGlobal: the global covariance and df). A compound with a
+ * single curve is a global fit of one curve, i.e. its ordinary fit.
+ */
+import {
+  type CurveSet,
+  curveFitsOfGlobal,
+  type DoseResponseModelName,
+  fitGlobal,
+  type GlobalFitOptions,
+  type Shareable,
+} from "@adclab/core";
+import type { CurveFit } from "./ic50.ts";
+
+export function fitSharedCurves(
+  set: CurveSet,
+  model: DoseResponseModelName,
+  constraints: {
+    fixed: Partial<Record<Shareable, number>>;
+    bounds: Partial<Record<Shareable, [number, number]>>;
+    shared: Shareable[];
+  },
+): CurveFit[] {
+  // The 3PL is the 4PL with a plateau fixed: Bottom at 0 unless Top is the one given.
+  const fixed = {
+    ...(model === "3pl" && constraints.fixed.top === undefined ? { bottom: 0 } : {}),
+    ...constraints.fixed,
+  };
+  const options: GlobalFitOptions = {
+    model: model === "5pl" ? "5pl" : "prism4",
+    shared: constraints.shared,
+    fixed,
+    bounds: constraints.bounds,
+  };
+  const fixedNames = Object.keys(fixed);
+  const out = new Map<string, CurveFit>();
+  // Curves of one compound at one exposure time form a group (several times are separate experiments).
+  const groupOf = (c: CurveSet["curves"][number]) => `${c.compound}\u0000${c.time_h ?? ""}`;
+  for (const group of new Set(set.curves.map(groupOf))) {
+    const curves = set.curves.filter((c) => groupOf(c) === group);
+    const data = curves.map((c) => ({ concentration_nM: c.concentration_nM, response: c.response }));
+    const global = fitGlobal(data, options);
+    const fits = curveFitsOfGlobal(global, data, model, fixedNames);
+    curves.forEach((c, index) => {
+      out.set(c.id, {
+        id: c.id,
+        sample: c.sample,
+        compound: c.compound,
+        ...(c.time_h !== undefined ? { time_h: c.time_h } : {}),
+        fit: fits[index]!,
+        global: { fit: global, index },
+        // A curve's profile in a global fit needs global refits; not computed.
+        profile: null,
+        x: c.concentration_nM,
+        y: c.response,
+      });
+    });
+  }
+  return set.curves.map((c) => out.get(c.id)!);
+}
