@@ -2,7 +2,9 @@
  * The `dose-response` analysis: `adclab fit` on raw files already uploaded to the experiment.
  * Inputs name the files by id ({ "file": id, "layout"?: id, "controls"?: id, "time0"?: id });
  * they are stored with each file's name and SHA-256, so the analysis says exactly which bytes it
- * read. Options are the CLI's flags ({ model, normalize, compare: [], reversal: [], unit, mw }).
+ * read. Options are the CLI's flags in camelCase ({ model, normalize, compare: [], reversal: [], unit, mw,
+ * compareModels, ec, absoluteEc, auc, robust, routQ, fix: [], bounds: [], share: [] }), checked by the
+ * same parseDoseResponseOptions, so a bad value is a 400 with the CLI's message.
  * The results are the document `adclab fit --json` prints; the figure is rendered on request.
  */
 import {
@@ -30,7 +32,7 @@ function stringOption(options: Record<string, unknown>, key: string): string | u
   const v = options[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v === "string") return v;
-  if (key === "mw" && typeof v === "number") return String(v);
+  if ((key === "mw" || key === "routQ") && typeof v === "number") return String(v);
   throw new InputError("not text", { field: `options.${key}`, got: v });
 }
 
@@ -41,18 +43,47 @@ function listOption(options: Record<string, unknown>, key: string): string[] {
   throw new InputError("not a list of text", { field: `options.${key}`, expected: '["A:B", …]', got: v });
 }
 
+/** "50,90" or [50, 90], as the CLI's text or a JSON list; the values are checked by parseDoseResponseOptions. */
+function numbersOption(options: Record<string, unknown>, key: string): string | number[] | undefined {
+  const v = options[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === "number")) return v;
+  throw new InputError("not a list of numbers", { field: `options.${key}`, expected: '[50, 90] or "50,90"', got: v });
+}
+
+function switchOption(options: Record<string, unknown>, key: string): boolean | undefined {
+  const v = options[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "boolean") return v;
+  throw new InputError("a switch is true or false", { field: `options.${key}`, got: v });
+}
+
+// The options of `adclab fit` as JSON: flag names in camelCase, repeatable flags as lists.
+const TEXT = ["model", "normalize", "unit", "mw", "routQ"] as const;
+const LISTS = ["compare", "reversal", "fix", "bounds", "share"] as const;
+const NUMBERS = ["ec", "absoluteEc"] as const;
+const SWITCHES = ["compareModels", "auc", "robust"] as const;
+
 export function doseResponseOptions(options: Record<string, unknown>): DoseResponseOptionsInput {
-  const known = new Set(["model", "normalize", "compare", "reversal", "unit", "mw"]);
+  const known = new Set<string>([...TEXT, ...LISTS, ...NUMBERS, ...SWITCHES]);
   for (const k of Object.keys(options)) {
     if (!known.has(k))
       throw new InputError(`unknown option '${k}'`, { field: `options.${k}`, expected: [...known].join(", ") });
   }
-  const out: DoseResponseOptionsInput = {
-    compare: listOption(options, "compare"),
-    reversal: listOption(options, "reversal"),
-  };
-  for (const k of ["model", "normalize", "unit", "mw"] as const) {
+  const out: DoseResponseOptionsInput = {};
+  for (const k of LISTS) out[k] = listOption(options, k);
+  for (const k of TEXT) {
     const v = stringOption(options, k);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of NUMBERS) {
+    const v = numbersOption(options, k);
+    if (v !== undefined) out[k] = v;
+  }
+  for (const k of SWITCHES) {
+    const v = switchOption(options, k);
     if (v !== undefined) out[k] = v;
   }
   return out;
@@ -90,7 +121,7 @@ export async function runDoseResponseOn(
 }
 
 export const doseResponseKind: AnalysisKind = {
-  cli: "adclab fit FILE [--layout LAYOUT] [--model …] [--compare A:B] [--reversal S:I[:P]] --json",
+  cli: "adclab fit FILE [--layout LAYOUT] [--model …] [--compare A:B] [--reversal S:I[:P]] [--fix P=V] [--bounds P=LO:HI] [--share P] … --json",
   async prepare(inputs, options, ctx) {
     const { analysis, files } = await runDoseResponseOn(inputs, options, ctx);
     return { inputs: files, run: () => analysis.result };
@@ -125,6 +156,30 @@ export const DoseResponseOptionsSchema = z
       .openapi({ example: ["KPL-4 T-DM1R:verapamil:KPL-4"] }),
     unit: z.string().optional(),
     mw: z.union([z.string(), z.number()]).optional(),
+    compareModels: z.boolean().optional().openapi({ description: "--compare-models" }),
+    ec: z
+      .union([z.string(), z.array(z.number())])
+      .optional()
+      .openapi({ description: "--ec: relative ECanything percentages", example: [50, 90] }),
+    absoluteEc: z
+      .union([z.string(), z.array(z.number())])
+      .optional()
+      .openapi({ description: "--absolute-ec: response levels", example: [50] }),
+    auc: z.boolean().optional().openapi({ description: "--auc" }),
+    robust: z.boolean().optional().openapi({ description: "--robust (ROUT)" }),
+    routQ: z.union([z.string(), z.number()]).optional().openapi({ description: "--rout-q: ROUT's Q in percent" }),
+    fix: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "--fix PARAM=VALUE (repeatable)", example: ["bottom=0"] }),
+    bounds: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "--bounds PARAM=LO:HI, either side may be empty", example: ["hill=-3:"] }),
+    share: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "--share PARAM: one value for all curves of a compound", example: ["hill"] }),
   })
   .openapi("DoseResponseOptions", {
     description: 'options of kind "dose-response": the flags of `adclab fit` (docs/cli/fit.md)',

@@ -374,6 +374,64 @@ export function apiSuite(name: string, open: () => Promise<Opened>, skip?: strin
           404,
         );
       });
+      it("takes every option of `adclab fit` (--fix, --bounds, --share, --ec, --auc, --robust, …) and computes what the CLI does", async () => {
+        const variants: Record<string, unknown>[] = [
+          { model: "prism4", fix: ["bottom=0"], bounds: ["hill=-3:"], share: ["HillSlope"], ec: [90], auc: true },
+          { fix: ["c=0"], bounds: ["b=:3"], compare: options.compare, absoluteEc: "50" },
+          { model: "3pl", robust: true, routQ: 2, fix: ["hill=-1"] },
+          { compareModels: true, ec: "50,90" },
+        ];
+        for (const opts of variants) {
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+            body: { kind: "dose-response", inputs: { file: fileId }, options: opts },
+          });
+          assert.equal(r.status, 201, r.text);
+          assert.deepEqual(r.json.options, opts);
+          const direct = runDoseResponse({ file: { name, content: bytes } }, parseDoseResponseOptions(opts));
+          assert.deepEqual(r.json.results, JSON.parse(JSON.stringify(direct.result)), JSON.stringify(opts));
+        }
+      });
+      it("a bad constraint or flag value is a 400 with exactly the CLI's message", async () => {
+        const n = await analyses();
+        const bad: Record<string, unknown>[] = [
+          { fix: ["slope=1"] },
+          { model: "prism4", fix: ["bottom=zero"] },
+          { bounds: ["hill=3:1"] },
+          { fix: ["top=100"], bounds: ["top=0:"] },
+          { fix: ["b=1", "c=0", "d=100", "e=2"] },
+          { share: ["hill"], robust: true },
+          { ec: [150] },
+          { routQ: 2 },
+        ];
+        for (const opts of bad) {
+          let cli = "";
+          try {
+            parseDoseResponseOptions(opts);
+          } catch (e) {
+            cli = (e as Error).message;
+          }
+          assert.ok(cli, `the CLI rejects ${JSON.stringify(opts)}`);
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+            body: { kind: "dose-response", inputs: { file: fileId }, options: opts },
+          });
+          assert.equal(r.status, 400, r.text);
+          assert.equal(r.json.message, cli);
+        }
+        const typed: [Record<string, unknown>, RegExp][] = [
+          [{ fix: "bottom=0" }, /^options\.fix: not a list of text/],
+          [{ robust: "yes" }, /^options\.robust: a switch is true or false/],
+          [{ ec: [true] }, /^options\.ec: not a list of numbers/],
+          [{ slope: 1 }, /^options\.slope: unknown option 'slope'/],
+        ];
+        for (const [opts, pattern] of typed) {
+          const r = await call(local, "POST", `/api/experiments/${experimentId}/analyses`, {
+            body: { kind: "dose-response", inputs: { file: fileId }, options: opts },
+          });
+          assert.equal(r.status, 400, r.text);
+          assert.match(r.json.message, pattern);
+        }
+        assert.equal(await analyses(), n);
+      });
       it("bad input is a 400 with the CLI's message and stores nothing", async () => {
         const n = await analyses();
         const few = "sample,compound,conc (nM),response,role\nA,,0,1000,vehicle\nA,X,1,950,\nA,X,3,800,\nA,X,10,500,\n";
