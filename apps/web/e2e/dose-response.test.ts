@@ -16,6 +16,8 @@ import { artifacts, cli, openWorkbench, root, skipWithoutChromium, type Workbenc
 const FIXTURE = join(root, "examples/dose-response/reversal-long.csv");
 const COMPARE = "KPL-4 · T-DM1:KPL-4 T-DM1R · T-DM1";
 const REVERSAL = "KPL-4 T-DM1R:verapamil:KPL-4";
+// One constrained fit: Bottom held at 0, one Hill slope per compound (a global fit), HillSlope ≥ −3.
+const CONSTRAINED = ["--fix", "bottom=0", "--share", "hill", "--bounds", "hill=-3:"];
 const DEMO_PLATE = join(root, "apps/server/src/demo/plates/kpl-4-viability.csv");
 const DEMO_COMPARE = ["KPL-4 · T-DM1:KPL-4 T-DM1R · T-DM1", "KPL-4 · DM1:KPL-4 T-DM1R · DM1"];
 
@@ -56,6 +58,7 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
   let cliJson: Promise<string>;
   let cliBad: Promise<string>;
   let cliDemo: Promise<string>;
+  let cliConstrained: Promise<string>;
   const scratch = mkdtempSync(join(tmpdir(), "adclab-dose-"));
   const bad = join(scratch, "three-doses.csv");
   writeFileSync(
@@ -68,6 +71,7 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
     cliJson = cli("fit", FIXTURE, "--compare", COMPARE, "--reversal", REVERSAL, "--json");
     cliBad = cli("fit", bad);
     cliDemo = cli("fit", DEMO_PLATE, ...DEMO_COMPARE.flatMap((c) => ["--compare", c]));
+    cliConstrained = cli("fit", FIXTURE, "--model", "prism4", ...CONSTRAINED, "--compare", COMPARE);
     wb = await openWorkbench();
     page = wb.page;
   });
@@ -176,6 +180,41 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
     assert.deepEqual(await pageTable(page, "dose-comparisons"), comparisons);
     await page.screenshot({ path: join(artifacts, "dose-response-demo.png"), fullPage: true });
     assert.deepEqual(wb.consoleErrors, []);
+  });
+
+  it("a constrained fit (model, fix, share, bounds) shows the numbers `adclab fit` prints with the same flags", async () => {
+    await page.goto(`${wb.url}/dose-response`);
+    await page.getByLabel("Plate-reader file or long table (CSV, TSV)").setInputFiles(FIXTURE);
+    await page.getByTestId("dose-uploaded").waitFor();
+    await page.getByLabel("Model").selectOption("prism4");
+    await page.getByLabel("Fix parameters (PARAM=VALUE, one per line)").fill("bottom=0");
+    await page.getByLabel("Share across the curves of a compound").fill("hill");
+    await page.getByLabel("Bounds (PARAM=LO:HI, one per line)").fill("hill=-3:");
+    await page.getByLabel("Compare (REFERENCE:TEST, one per line)").fill(COMPARE);
+    await page.getByRole("button", { name: "Fit" }).click();
+    await page.getByTestId("dose-curves").waitFor();
+    const [curves, comparisons] = cliTables(await cliConstrained);
+    const shown = await pageTable(page, "dose-curves");
+    assert.deepEqual(shown, curves);
+    assert.deepEqual(await pageTable(page, "dose-comparisons"), comparisons);
+    // Bottom is 0 everywhere, and the curves of one compound share one slope.
+    const col = (name: string) => shown[0]!.indexOf(name);
+    assert.ok(shown.slice(1).every((r) => r[col("bottom")] === "0"));
+    const slope = (id: string) => shown.find((r) => r[0] === id)![col("hill")];
+    assert.equal(slope("KPL-4 · T-DM1"), slope("KPL-4 T-DM1R · T-DM1"));
+    await page.screenshot({ path: join(artifacts, "dose-response-constrained.png"), fullPage: true });
+    // A bad constraint is the CLI's message.
+    await page.getByLabel("Fix parameters (PARAM=VALUE, one per line)").fill("slope=1");
+    await page.getByRole("button", { name: "Fit" }).click();
+    await page.getByTestId("dose-error").waitFor();
+    assert.match(
+      await page.getByTestId("dose-error").innerText(),
+      /^--fix: unknown parameter 'slope' for model prism4/,
+    );
+    assert.deepEqual(
+      wb.consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
   });
 
   it("a bad file shows the CLI's message and no results", async () => {

@@ -8,6 +8,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
+import { extrasFromOptions, extrasToOptions, FitExtrasControls, NO_EXTRAS } from "./DoseResponseConstraints.tsx";
 import {
   comparisonTable,
   curvesCsv,
@@ -93,6 +94,7 @@ export function DoseResponsePage() {
   const [compare, setCompare] = useState("");
   const [reversal, setReversal] = useState("");
   const [unit, setUnit] = useState("");
+  const [extras, setExtras] = useState(NO_EXTRAS);
   const [analysis, setAnalysis] = useState<StoredAnalysis>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
@@ -192,7 +194,12 @@ export function DoseResponsePage() {
     setError(undefined);
     setBusy("Fitting…");
     try {
-      const options: Record<string, unknown> = { model, compare: lines(compare), reversal: lines(reversal) };
+      const options: Record<string, unknown> = {
+        model,
+        compare: lines(compare),
+        reversal: lines(reversal),
+        ...extrasToOptions(extras),
+      };
       if (normalize) options.normalize = normalize;
       if (unit.trim()) options.unit = unit.trim();
       const inputs: Record<string, string> = { file };
@@ -220,6 +227,7 @@ export function DoseResponsePage() {
     setCompare(Array.isArray(o.compare) ? o.compare.join("\n") : "");
     setReversal(Array.isArray(o.reversal) ? o.reversal.join("\n") : "");
     setUnit(typeof o.unit === "string" ? o.unit : "");
+    setExtras(extrasFromOptions(o));
   }
 
   const r = analysis?.results ?? undefined;
@@ -321,6 +329,9 @@ export function DoseResponsePage() {
                     {[
                       String(a.options.model ?? "ll4"),
                       ...((a.options.compare as string[] | undefined) ?? []).map((c) => `compare ${c}`),
+                      ...((a.options.fix as string[] | undefined) ?? []).map((f) => `fix ${f}`),
+                      ...((a.options.share as string[] | undefined) ?? []).map((f) => `share ${f}`),
+                      ...(a.options.robust ? ["robust"] : []),
                     ].join(", ")}{" "}
                     · {a.createdAt.slice(0, 16).replace("T", " ")}
                   </button>
@@ -376,6 +387,7 @@ export function DoseResponsePage() {
             />
           </label>
         </div>
+        <FitExtrasControls value={extras} onChange={setExtras} />
         <button type="submit" disabled={!!busy}>
           Fit
         </button>{" "}
