@@ -19,6 +19,7 @@
  * did. Halving the step is a better quadrature of the same integral, not a change of the model.
  */
 import { MECHANISMS, type MechanismId } from "../knowledge/mechanisms.ts";
+import { fnv1a64 } from "./model-fingerprint.ts";
 import type { MechanismStrengths } from "./predict.ts";
 
 export const SINGLE_GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => k / 12);
@@ -63,4 +64,26 @@ export function gradeSettings(c: Candidate): MechanismStrengths[] {
   for (const ga of PAIR_GRADES)
     for (const gb of PAIR_GRADES) out.push({ [a]: strengthAt(a, ga), [b]: strengthAt(b, gb) });
   return out;
+}
+
+/**
+ * A fingerprint of the whole strength grid: every candidate's id and its cells in gradeSettings()
+ * order. The likelihood tables store only values, cell by cell, so a table records the grid it was
+ * computed on and is refused when the grid changes (grades, bounds, candidates or their order).
+ * Six significant digits, as in the model fingerprint: blind to last-bit differences of `**`.
+ */
+export function gridFingerprint(): string {
+  const text = allCandidates()
+    .map(
+      (c) =>
+        `${c.id}:${gradeSettings(c)
+          .map((s) =>
+            Object.entries(s)
+              .map(([k, v]) => `${k}=${v!.toPrecision(6)}`)
+              .join(","),
+          )
+          .join(";")}`,
+    )
+    .join("\n");
+  return fnv1a64(text);
 }
