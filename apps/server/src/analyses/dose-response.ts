@@ -66,11 +66,19 @@ const LISTS = ["compare", "reversal", "fix", "bounds", "share"] as const;
 const NUMBERS = ["ec", "absoluteEc"] as const;
 const SWITCHES = ["compareModels", "auc", "robust"] as const;
 
-export function doseResponseOptions(options: Record<string, unknown>): DoseResponseOptionsInput {
+/** `alsoAccepted`: options the caller takes out first (fit-batch's workers), named in the error's list. */
+export function doseResponseOptions(
+  options: Record<string, unknown>,
+  alsoAccepted: readonly string[] = [],
+): DoseResponseOptionsInput {
   const known = new Set<string>([...TEXT, ...LISTS, ...NUMBERS, ...SWITCHES]);
   for (const k of Object.keys(options)) {
-    if (!known.has(k))
-      throw new InputError(`unknown option '${k}'`, { field: `options.${k}`, expected: [...known].join(", ") });
+    if (!known.has(k)) {
+      throw new InputError(`unknown option '${k}'`, {
+        field: `options.${k}`,
+        expected: [...known, ...alsoAccepted].join(", "),
+      });
+    }
   }
   const out: DoseResponseOptionsInput = {};
   for (const k of LISTS) out[k] = listOption(options, k);

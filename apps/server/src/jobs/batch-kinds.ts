@@ -12,7 +12,6 @@
 import {
   type ColocImageResult,
   colocMetric,
-  type DoseResponseOptionsInput,
   type DoseResponseResult,
   JSON_SIMULATION_FIELDS,
   parseColocDesign,
@@ -26,6 +25,7 @@ import { InputError, MECHANISM_IDS, validateMechanisms } from "@adclab/core";
 import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
 import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
+import { doseResponseOptions } from "../analyses/dose-response.ts";
 import { inputErrorFromZod } from "../errors.ts";
 import { SimulateRequest } from "../routes/simulate.ts";
 import type { JobItem, JobItemResult } from "./worker.ts";
@@ -182,16 +182,13 @@ export const colocBatch: BatchKind = {
   },
 };
 
-const FIT_OPTIONS = ["model", "normalize", "compare", "reversal", "unit", "mw", "workers"];
-
 export const fitBatch: BatchKind = {
   cli: "adclab fit FILE --json (for each file)",
   async prepare(store, experimentId, inputs, options) {
     const i = record(inputs, "fit-batch needs { files: [file ids] } (plate files or long tables)");
-    for (const k of Object.keys(options)) {
-      if (!FIT_OPTIONS.includes(k))
-        throw new InputError(`unknown option '${k}'`, { field: "options", expected: FIT_OPTIONS.join(", ") });
-    }
+    // The options of the dose-response analysis kind (every flag of `adclab fit`), plus workers.
+    const { workers: _w, ...fitOptions } = options;
+    const parsed = parseDoseResponseOptions(doseResponseOptions(fitOptions, ["workers"]));
     const list = i.files;
     if (!Array.isArray(list) || list.length === 0) {
       throw new InputError("no files", {
@@ -200,8 +197,6 @@ export const fitBatch: BatchKind = {
       });
     }
     const workers = workersOption(options);
-    const { workers: _w, ...fitOptions } = options;
-    const parsed = parseDoseResponseOptions(fitOptions as DoseResponseOptionsInput);
     const files = await Promise.all(
       list.map(async (ref, k) => {
         const withLayout = typeof ref === "object" && ref !== null && "file" in ref;

@@ -223,6 +223,17 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         assert.equal(r.status, 400, r.text);
         assert.match(r.json.message, message);
       }
+      // fit-batch checks its options as the dose-response analysis does: the CLI's message.
+      const fitCases: [Record<string, unknown>, RegExp][] = [
+        [{ fix: ["slope=1"] }, /^--fix: unknown parameter 'slope' for model ll4/],
+        [{ share: ["hill"], robust: true }, /^--robust: --robust fits each curve on its own; not with --share/],
+        [{ threads: 2 }, /^options\.threads: unknown option 'threads' \(expected .*, workers\)/],
+      ];
+      for (const [options, message] of fitCases) {
+        const r = await submit("fit-batch", { files: [missing] }, options);
+        assert.equal(r.status, 400, r.text);
+        assert.match(r.json.message, message);
+      }
       const unknown = await submit("astrology", {}, {});
       assert.match(
         unknown.json.message,
@@ -235,13 +246,15 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       const bytes = names.map((n) => new Uint8Array(readFileSync(new URL(n, examples))));
       const ids = [];
       for (const [k, n] of names.entries()) ids.push(await upload(n, bytes[k]!));
-      const r = await submit("fit-batch", { files: ids }, { model: "ll4", workers: 2 });
+      // Every flag of `adclab fit` is an option here too (the dose-response analysis kind's).
+      const fit = { model: "prism4", fix: ["bottom=0"], bounds: ["hill=-3:"], share: ["hill"], auc: true };
+      const r = await submit("fit-batch", { files: ids }, { ...fit, workers: 2 });
       assert.equal(r.status, 202, r.text);
       const last = (await follow(r.json.id)).at(-1);
       assert.equal(last.status, "done", JSON.stringify(last.error));
       const a = (await call(app, "GET", `/api/jobs/${r.json.id}/result`)).json;
       assert.equal(a.results.schema, "adclab.fit-batch/1");
-      const opts = parseDoseResponseOptions({ model: "ll4" });
+      const opts = parseDoseResponseOptions(fit);
       for (const [k, n] of names.entries()) {
         const direct = runDoseResponse({ file: { name: n, content: bytes[k]! } }, opts).result;
         assert.deepEqual(a.results.results[k], JSON.parse(JSON.stringify(direct)));
