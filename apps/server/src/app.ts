@@ -4,6 +4,7 @@
  */
 import { ADCLAB_VERSION } from "@adclab/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { type ComputePool, createComputePool } from "./analyses/compute-pool.ts";
 import { registerDoseResponseFigure } from "./analyses/dose-response.ts";
 import { authMiddleware } from "./auth/middleware.ts";
 import type { App, AppEnv, ServerOptions } from "./context.ts";
@@ -21,7 +22,17 @@ import { registerSimulate } from "./routes/simulate.ts";
 import { registerUnits } from "./routes/units.ts";
 import { serveWeb } from "./static.ts";
 
-export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }): App {
+/** Apps created without a compute pool (tests) share this one: its idle threads keep nothing alive. */
+let sharedCompute: ComputePool | undefined;
+function sharedComputePool(): ComputePool {
+  sharedCompute ??= createComputePool();
+  return sharedCompute;
+}
+
+export function createApp(
+  options: Omit<ServerOptions, "compute"> & { compute?: ComputePool; database: "pglite" | "postgres" },
+): App {
+  const o = { ...options, compute: options.compute ?? sharedComputePool() };
   const app: App = new OpenAPIHono<AppEnv>({
     // A failed validation becomes the same one-line InputError the CLI prints, plus every issue.
     defaultHook: (result, c) => {
@@ -43,7 +54,7 @@ export function createApp(o: ServerOptions & { database: "pglite" | "postgres" }
   registerAnalyses(app, o);
   registerColoc(app, o);
   registerDoseResponseFigure(app, o);
-  registerSimulate(app);
+  registerSimulate(app, o);
   registerJobs(app, o);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,6 +1,7 @@
 /** What every route handler can reach: the store, the mode, the acting user, the limits. */
 import type { Actor, Store, User } from "@adclab/db";
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ComputePool } from "./analyses/compute-pool.ts";
 
 export interface ServerOptions {
   store: Store;
@@ -10,6 +11,8 @@ export interface ServerOptions {
   maxUploadBytes: number;
   /** The built web app (apps/web/dist); omitted = API only. */
   webDist?: string;
+  /** The worker threads that compute single analyses (fits, co-localization, diagnose, simulate). */
+  compute: ComputePool;
 }
 
 export interface AppEnv {

@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { InputError } from "@adclab/core";
 import { LOCAL_ACTOR, openDb, Store } from "@adclab/db";
 import { serve } from "@hono/node-server";
+import { createComputePool } from "./analyses/compute-pool.ts";
 import { createApp } from "./app.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./context.ts";
@@ -62,6 +63,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   // opened before never does, even if its demo project was deleted.
   const newDataFolder = !o.databaseUrl && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
   const db = await openDb(o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: dataDir });
+  const compute = createComputePool(); // its threads start with the first heavy analysis
   try {
     const store = new Store(db.db);
     // Analyses cut off by a crash are marked failed, never left "running" or given results.
@@ -86,6 +88,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       maxUploadBytes: o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
       webDist: o.webDist,
       database: db.kind,
+      compute,
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, hostname: host, port: o.port ?? DEFAULT_PORT }, () => resolve(s));
@@ -98,10 +101,12 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       port,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await compute.close();
         await db.close();
       },
     };
   } catch (e) {
+    await compute.close();
     await db.close();
     throw e;
   }

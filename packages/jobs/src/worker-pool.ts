@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { JobError, type JobQueue, type SerializedError } from "./job-queue.ts";
 
-export interface WorkerPoolOptions {
+export interface WorkerPoolOptions<I = unknown> {
   /** The job module (file URL or absolute path): exports `exportName(input) → result | Promise<result>`. */
   module: string | URL;
   exportName?: string;
@@ -21,6 +21,16 @@ export interface WorkerPoolOptions {
   preload?: string | URL;
   /** Node flags for the workers; default the parent's. */
   execArgv?: string[];
+  /**
+   * The buffers of an input to move to the worker instead of copying (e.g. image bytes): the
+   * caller must not use them after submit(). A buffer that cannot be moved is copied instead.
+   */
+  transfer?: (input: I) => ArrayBuffer[];
+  /**
+   * Idle workers do not keep the process alive (a long-lived pool shared by whoever needs it,
+   * e.g. in tests that never close it); busy ones do, so a pending job is never abandoned.
+   */
+  unrefWhenIdle?: boolean;
 }
 
 interface Task<I, O> {
@@ -36,7 +46,7 @@ interface Slot<I, O> {
   task: Task<I, O> | null;
 }
 
-export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
+export function createWorkerPool<I, O>(o: WorkerPoolOptions<I>): JobQueue<I, O> {
   const size = Math.max(1, o.size ?? availableParallelism());
   const moduleUrl = toUrl(o.module);
   const preloadUrl = o.preload === undefined ? null : toUrl(o.preload);
@@ -52,6 +62,7 @@ export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
       workerData: { module: moduleUrl, preload: preloadUrl, exportName: o.exportName ?? "run" },
       execArgv: o.execArgv ?? process.execArgv,
     });
+    if (o.unrefWhenIdle && queue.length === 0 && !slots.some((s) => s.task)) worker.unref();
     const slot: Slot<I, O> = { worker, ready: false, task: null };
     worker.on("message", (m: { ready?: boolean; id?: number; ok?: boolean; result?: O; error?: SerializedError }) => {
       if (m.ready) {
@@ -75,10 +86,13 @@ export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
   };
 
   const fail = (slot: Slot<I, O>, e: unknown) => {
+    // A worker's uncaught error is followed by its exit (and terminate() below causes one):
+    // only the first ends the slot, or the later one would reject other jobs and spawn twice.
+    const i = slots.indexOf(slot);
+    if (i < 0) return;
+    slots.splice(i, 1);
     const task = slot.task;
     slot.task = null;
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
     void slot.worker.terminate();
     const err = e instanceof Error ? e : new Error(String(e));
     if (task) task.reject(new JobError({ name: err.name, message: err.message, fields: {} }));
@@ -93,7 +107,16 @@ export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
       const task = queue.shift();
       if (!task) break;
       slot.task = task;
-      slot.worker.postMessage({ id: task.id, input: task.input });
+      try {
+        post(slot.worker, { id: task.id, input: task.input }, o.transfer?.(task.input) ?? []);
+      } catch (e) {
+        slot.task = null; // an input that cannot cross the thread boundary: its job fails, the worker stays
+        task.reject(e);
+      }
+    }
+    if (o.unrefWhenIdle) {
+      const busy = queue.length > 0 || slots.some((s) => s.task);
+      for (const s of slots) busy ? s.worker.ref() : s.worker.unref();
     }
     if (closing && queue.length === 0 && slots.every((s) => !s.task)) drained?.();
   };
@@ -137,6 +160,16 @@ export function createWorkerPool<I, O>(o: WorkerPoolOptions): JobQueue<I, O> {
       await stopAll();
     },
   };
+}
+
+function post(worker: Worker, message: unknown, transfer: ArrayBuffer[]) {
+  const movable = transfer.filter((b, i) => b.byteLength > 0 && transfer.indexOf(b) === i);
+  if (movable.length === 0) return worker.postMessage(message);
+  try {
+    worker.postMessage(message, movable);
+  } catch {
+    worker.postMessage(message); // e.g. a buffer that cannot be detached: copied, same result
+  }
 }
 
 function toUrl(m: string | URL): string {

@@ -8,12 +8,12 @@ import {
   type ColocAnalysisOptions,
   type ColocFieldNames,
   type ColocFile,
-  colocJson,
   parseColocThreshold,
   prepareColocImage,
 } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import type { RawFile, Store } from "@adclab/db";
+import { compute } from "./compute-pool.ts";
 import type { AnalysisKind, KindContext } from "./kinds.ts";
 
 /** How the API's user names the inputs in messages. */
@@ -180,16 +180,23 @@ export const colocKind: AnalysisKind = {
   async prepare(inputs: unknown, options: Record<string, unknown>, ctx: KindContext) {
     const opts = colocOptions(options);
     const files = await colocInputs(ctx.store, ctx.experimentId, inputs);
-    // decoding, channels, sizes and regions are checked now: bad input is a 400 and stores nothing
-    const prepared = await prepareColocImage(colocInput(files, opts), opts, API_COLOC_FIELDS);
+    // decoding, channels, sizes and regions are checked now: bad input is a 400 and stores nothing.
+    // The decoded pixels are dropped: the worker decodes the bytes again (cheap next to the metrics)
+    // rather than this thread keeping a second copy of the image until a worker is free.
+    await prepareColocImage(colocInput(files, opts), opts, API_COLOC_FIELDS);
     const stored: Record<string, FileRef> = {};
     for (const [k, f] of Object.entries(files)) stored[k] = fileRef(f);
+    const regions = { mask: files.mask?.originalName, labels: files.labels?.originalName };
     return {
       inputs: stored,
-      run: () => {
-        const { pixels: _pixels, ...result } = prepared.run();
-        return colocJson(result, opts, { mask: files.mask?.originalName, labels: files.labels?.originalName });
-      },
+      run: () =>
+        compute(ctx.compute, {
+          kind: "coloc",
+          input: colocInput(files, opts),
+          options: opts,
+          regions,
+          fields: API_COLOC_FIELDS,
+        }),
     };
   },
 };

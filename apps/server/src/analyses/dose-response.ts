@@ -10,6 +10,7 @@
 import {
   type DoseResponseAnalysis,
   type DoseResponseFiles,
+  type DoseResponseOptions,
   type DoseResponseOptionsInput,
   doseResponseFigureSvg,
   parseDoseResponseOptions,
@@ -23,6 +24,7 @@ import type { App, ServerOptions } from "../context.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { errorResponses, IdParam } from "../schemas.ts";
 import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
+import { compute } from "./compute-pool.ts";
 import type { AnalysisKind, KindContext } from "./kinds.ts";
 
 const ROLES = ["file", "layout", "controls", "time0"] as const;
@@ -97,12 +99,12 @@ export function doseResponseOptions(
   return out;
 }
 
-/** Loads the named files (each must be in the experiment) and runs the analysis. */
-export async function runDoseResponseOn(
+/** Checks the options and loads the named files (each must be in the experiment): everything but the fit. */
+async function doseResponseInputs(
   inputs: unknown,
   options: Record<string, unknown>,
   ctx: KindContext,
-): Promise<{ analysis: DoseResponseAnalysis; files: Partial<Record<Role, FileRef>> }> {
+): Promise<{ parsed: DoseResponseOptions; named: DoseResponseFiles; files: Partial<Record<Role, FileRef>> }> {
   const parsed = parseDoseResponseOptions(doseResponseOptions(options)); // bad options before any read
   if (typeof inputs !== "object" || inputs === null) {
     throw new InputError("dose-response needs the uploaded file", {
@@ -125,14 +127,27 @@ export async function runDoseResponseOn(
     files[role] = fileRef(raw);
     named[role] = { name: raw.originalName, content: raw.content };
   }
-  return { analysis: runDoseResponse(named as DoseResponseFiles, parsed), files };
+  return { parsed, named: named as DoseResponseFiles, files };
+}
+
+/** Loads the named files and runs the analysis on this thread (the figure needs the whole analysis, not only its result). */
+export async function runDoseResponseOn(
+  inputs: unknown,
+  options: Record<string, unknown>,
+  ctx: KindContext,
+): Promise<{ analysis: DoseResponseAnalysis; files: Partial<Record<Role, FileRef>> }> {
+  const { parsed, named, files } = await doseResponseInputs(inputs, options, ctx);
+  return { analysis: runDoseResponse(named, parsed), files };
 }
 
 export const doseResponseKind: AnalysisKind = {
   cli: "adclab fit FILE [--layout LAYOUT] [--model …] [--compare A:B] [--reversal S:I[:P]] [--fix P=V] [--bounds P=LO:HI] [--share P] … --json",
   async prepare(inputs, options, ctx) {
-    const { analysis, files } = await runDoseResponseOn(inputs, options, ctx);
-    return { inputs: files, run: () => analysis.result };
+    const { parsed, named, files } = await doseResponseInputs(inputs, options, ctx);
+    // Reading the files' contents is part of the fit, and a file it cannot read is a 400 with
+    // nothing stored: so the fit (on a worker thread) is awaited here, before anything is written.
+    const result = await compute(ctx.compute, { kind: "dose-response", files: named, options: parsed });
+    return { inputs: files, run: () => result };
   },
 };
 

@@ -1,12 +1,14 @@
 /**
  * The analyses the API can run and store, each calling the same core function as its CLI
  * command. `prepare` validates everything (an InputError means a 400 and nothing written);
- * `run` computes the results that are stored with the inputs, options and ADCLab version.
+ * `run` computes the results that are stored with the inputs, options and ADCLab version. The
+ * heavy computations run on the server's worker threads (./compute-pool.ts), not in the handler.
  */
-import { diagnose, InputError, parseObservationSet } from "@adclab/core";
+import { InputError, parseObservationSet } from "@adclab/core";
 import type { Store } from "@adclab/db";
 import { convertRequest } from "../routes/units.ts";
 import { colocKind } from "./coloc.ts";
+import { type ComputePool, compute } from "./compute-pool.ts";
 import { doseResponseKind } from "./dose-response.ts";
 import { simulateKind } from "./simulate.ts";
 
@@ -15,6 +17,8 @@ export interface KindContext {
   store: Store;
   /** The experiment the analysis belongs to; null when it is run without being stored. */
   experimentId: string | null;
+  /** Where the heavy part runs; absent: on this thread (the demo project, made before the server listens). */
+  compute?: ComputePool;
 }
 
 export interface PreparedAnalysis {
@@ -49,11 +53,14 @@ function draws(options: Record<string, unknown>): number | undefined {
 export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
   diagnose: {
     cli: "adclab diagnose OBSERVATIONS.json --json",
-    prepare(inputs, options) {
+    prepare(inputs, options, ctx) {
       const set = parseObservationSet(inputs);
       const cellLine = typeof options.cellLine === "string" ? options.cellLine : set.cellLine;
       const n = draws(options);
-      return { run: () => diagnose(set.observations, { cellLine, ...(n === undefined ? {} : { draws: n }) }) };
+      const diagnoseOptions = { cellLine, ...(n === undefined ? {} : { draws: n }) };
+      return {
+        run: () => compute(ctx.compute, { kind: "diagnose", observations: set.observations, options: diagnoseOptions }),
+      };
     },
   },
   convert: {

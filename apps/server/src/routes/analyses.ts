@@ -3,7 +3,7 @@
  * inputs, options, ADCLab version and results; list, read and re-run stored ones.
  */
 import { ADCLAB_VERSION } from "@adclab/core";
-import type { Analysis, Store } from "@adclab/db";
+import type { Analysis } from "@adclab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ANALYSIS_KIND_NAMES, analysisKind } from "../analyses/kinds.ts";
@@ -40,13 +40,13 @@ const view = (a: Analysis) => ({
 
 async function runStored(
   c: Context<AppEnv>,
-  store: Store,
+  { store, compute }: ServerOptions,
   experimentId: string,
   kind: string,
   inputs: unknown,
   options: Record<string, unknown>,
 ) {
-  const prepared = await analysisKind(kind).prepare(inputs, options, { store, experimentId }); // bad input: 400, nothing written
+  const prepared = await analysisKind(kind).prepare(inputs, options, { store, experimentId, compute }); // bad input: 400, nothing written
   const actor = c.get("actor");
   const row = await store.createAnalysis(actor, {
     experimentId,
@@ -80,7 +80,7 @@ export function registerAnalyses(app: App, o: ServerOptions) {
       const prepared = await analysisKind("diagnose").prepare(
         c.req.valid("json"),
         {},
-        { store: o.store, experimentId: null },
+        { store: o.store, experimentId: null, compute: o.compute },
       );
       return c.json((await prepared.run()) as Record<string, unknown>, 200);
     },
@@ -98,7 +98,7 @@ export function registerAnalyses(app: App, o: ServerOptions) {
       const { id } = c.req.valid("param");
       await requireExperiment(c, o, id, "write");
       const body = c.req.valid("json");
-      return c.json(await runStored(c, o.store, id, body.kind, body.inputs, body.options ?? {}), 201);
+      return c.json(await runStored(c, o, id, body.kind, body.inputs, body.options ?? {}), 201);
     },
   );
   app.openapi(
@@ -147,7 +147,7 @@ export function registerAnalyses(app: App, o: ServerOptions) {
       if (!a) throw notFound("analysis");
       await requireExperiment(c, o, a.experimentId, "write");
       return c.json(
-        await runStored(c, o.store, a.experimentId, a.kind, a.inputs, (a.options ?? {}) as Record<string, unknown>),
+        await runStored(c, o, a.experimentId, a.kind, a.inputs, (a.options ?? {}) as Record<string, unknown>),
         201,
       );
     },

@@ -1,13 +1,14 @@
 /**
  * `POST /api/simulate`: a virtual experiment on the well model, the API face of `adclab simulate`.
  * The request carries what the flags carry (quantities as text with their units); the answer is
- * the object `adclab simulate --json` prints, from the same procedure (@adclab/analyses), and bad
- * input is a 400 with the CLI's problem text (field names are the JSON ones).
+ * the object `adclab simulate --json` prints, from the same procedure (@adclab/analyses, on a
+ * worker thread of the compute pool), and bad input is a 400 with the CLI's problem text (field
+ * names are the JSON ones).
  */
-import { EXPERIMENTS, JSON_SIMULATION_FIELDS, parseSimulationRequest, runSimulation } from "@adclab/analyses";
+import { EXPERIMENTS, JSON_SIMULATION_FIELDS, parseSimulationRequest } from "@adclab/analyses";
 import { CELL_LINE_IDS, DRUG_IDS, INHIBITOR_IDS, MECHANISM_IDS } from "@adclab/core";
 import { createRoute, z } from "@hono/zod-openapi";
-import type { App } from "../context.ts";
+import type { App, ServerOptions } from "../context.ts";
 import { errorResponses, json, jsonBody } from "../schemas.ts";
 
 const text = (description: string, example?: string) =>
@@ -148,7 +149,7 @@ export const SimulateResult = z
   .union([Viability, PulseChase, Catabolite, Her2, Expression])
   .openapi("SimulateResult", { description: "What `adclab simulate --json` prints for the same request" });
 
-export function registerSimulate(app: App) {
+export function registerSimulate(app: App, o: ServerOptions) {
   app.openapi(
     createRoute({
       method: "post",
@@ -162,9 +163,11 @@ export function registerSimulate(app: App) {
         401: errorResponses[401],
       },
     }),
-    (c) => {
-      const parsed = parseSimulationRequest(c.req.valid("json"), JSON_SIMULATION_FIELDS);
-      return c.json(runSimulation(parsed).result as z.infer<typeof SimulateResult>, 200);
+    async (c) => {
+      const request = c.req.valid("json");
+      parseSimulationRequest(request, JSON_SIMULATION_FIELDS); // bad input: 400 before anything is queued
+      const result = await o.compute.run({ kind: "simulate", request, fields: JSON_SIMULATION_FIELDS });
+      return c.json(result as z.infer<typeof SimulateResult>, 200);
     },
   );
 }

@@ -1,0 +1,52 @@
+/**
+ * The thread side of the compute pool (./compute-pool.ts): the CPU-heavy part of one analysis
+ * asked for over HTTP — a troubleshooter run, a dose–response fit, a co-localization, a
+ * simulation — with the same procedure the request handler called before, on inputs already
+ * checked by the kind's `prepare` on the event-loop thread. Plain data in, plain data out: the
+ * worker has no database, and the files' bytes arrive with the task.
+ */
+import {
+  analyzeColocImage,
+  type ColocAnalysisOptions,
+  type ColocFieldNames,
+  type ColocInput,
+  colocJson,
+  type DoseResponseFiles,
+  type DoseResponseOptions,
+  parseSimulationRequest,
+  runDoseResponse,
+  runSimulation,
+  type SimulationFields,
+  type SimulationRequest,
+} from "@adclab/analyses";
+import { type DiagnoseOptions, diagnose, type ObservedValue } from "@adclab/core";
+
+export type ComputeTask =
+  | { kind: "diagnose"; observations: ObservedValue[]; options: DiagnoseOptions }
+  | { kind: "dose-response"; files: DoseResponseFiles; options: DoseResponseOptions }
+  | {
+      kind: "coloc";
+      input: ColocInput;
+      options: ColocAnalysisOptions;
+      /** The uploaded names of the mask and label image, as `adclab coloc --json` names them. */
+      regions: { mask?: string; labels?: string };
+      /** How the caller names its inputs in messages. */
+      fields: ColocFieldNames;
+    }
+  /** The request was parsed (and refused if bad) before it was queued; parsing again is cheap and deterministic. */
+  | { kind: "simulate"; request: SimulationRequest; fields: SimulationFields };
+
+export async function run(task: ComputeTask): Promise<unknown> {
+  switch (task.kind) {
+    case "diagnose":
+      return diagnose(task.observations, task.options);
+    case "dose-response":
+      return runDoseResponse(task.files, task.options).result;
+    case "coloc": {
+      const { pixels: _pixels, ...result } = await analyzeColocImage(task.input, task.options, task.fields);
+      return colocJson(result, task.options, task.regions);
+    }
+    case "simulate":
+      return runSimulation(parseSimulationRequest(task.request, task.fields)).result;
+  }
+}
