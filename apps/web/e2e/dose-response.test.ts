@@ -202,6 +202,9 @@ describe("the Dose–response page in Chromium", { skip: skipWithoutChromium }, 
     assert.ok(shown.slice(1).every((r) => r[col("bottom")] === "0"));
     const slope = (id: string) => shown.find((r) => r[0] === id)![col("hill")];
     assert.equal(slope("KPL-4 · T-DM1"), slope("KPL-4 T-DM1R · T-DM1"));
+    // The line the CLI prints under its tables says what was held, bounded and shared.
+    const said = (await cliConstrained).split("\n").find((l) => l.startsWith("fixed: "));
+    assert.equal(await page.getByTestId("dose-constraints").innerText(), said);
     await page.screenshot({ path: join(artifacts, "dose-response-constrained.png"), fullPage: true });
     // A bad constraint is the CLI's message.
     await page.getByLabel("Fix parameters (PARAM=VALUE, one per line)").fill("slope=1");

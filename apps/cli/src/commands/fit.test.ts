@@ -356,6 +356,7 @@ describe("adclab fit — results", () => {
     const text = await run("fit", join(fixtures, "bounded.csv"), "--model", "prism4", "--bounds", "hill=-1.5:");
     assert.equal(text.code, 0, text.err);
     assert.match(text.out, /at-bound:hill/);
+    assert.match(text.out, /\nbounds: hill=-1\.5:\n?$/);
     const csv = join(fixtures, "fixed-bottom.csv");
     await rejects(csv, /--fix: unknown parameter 'slope' for model ll4 \(expected b, c, d, e/, "--fix", "slope=1");
     await rejects(csv, /--bounds: the lower bound is above the upper one \(got "hill=3:1"\)/, "--bounds", "hill=3:1");

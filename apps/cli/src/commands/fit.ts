@@ -237,7 +237,19 @@ function ic50Text(result: Ic50Result): string {
     ? `\n\n${derivedText(result)}`
     : "";
   const models = result.modelComparisons ? `\n\n${modelComparisonText(result)}` : "";
-  return `${t}${robust}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${footer(result.warnings)}`;
+  return `${t}${robust}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${constraintText(result)}${footer(result.warnings)}`;
+}
+
+/** What was held, bounded or shared, so a constrained fit is never read as a free one. */
+function constraintText(result: Ic50Result): string {
+  const c = result.constraints;
+  if (!c) return "";
+  const parts = [
+    ...(c.fix.length ? [`fixed: ${c.fix.join(", ")}`] : []),
+    ...(c.bounds.length ? [`bounds: ${c.bounds.join(", ")}`] : []),
+    ...(c.share.length ? [`shared by the curves of each compound (one global fit): ${c.share.join(", ")}`] : []),
+  ];
+  return `\n${parts.join("; ")}`;
 }
 
 function outlierText(result: Ic50Result): string {

@@ -73,7 +73,20 @@ export interface FitJson {
   curves: (Ic50Curve | GrCurve)[];
   comparisons: Comparison[];
   reversals: Reversal[];
+  /** With fix/bounds/share: the flags as given. */
+  constraints?: { fix: string[]; bounds: string[]; share: string[] };
   warnings: string[];
+}
+
+/** The line `adclab fit` prints under its tables for a constrained fit (empty when there is none). */
+export function constraintLine(r: FitJson): string {
+  const c = r.constraints;
+  if (!c) return "";
+  return [
+    ...(c.fix.length ? [`fixed: ${c.fix.join(", ")}`] : []),
+    ...(c.bounds.length ? [`bounds: ${c.bounds.join(", ")}`] : []),
+    ...(c.share.length ? [`shared by the curves of each compound (one global fit): ${c.share.join(", ")}`] : []),
+  ].join("; ");
 }
 
 const NM_PER: Record<string, number> = { M: 1e9, mM: 1e6, µM: 1e3, nM: 1, pM: 1e-3, fM: 1e-6 };

@@ -11,6 +11,7 @@ import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
 import { extrasFromOptions, extrasToOptions, FitExtrasControls, NO_EXTRAS } from "./DoseResponseConstraints.tsx";
 import {
   comparisonTable,
+  constraintLine,
   curvesCsv,
   curveTable,
   type FitJson,
@@ -411,6 +412,11 @@ export function DoseResponsePage() {
               : ""}
           </h2>
           <TableView table={curveTable(r)} testId="dose-curves" label="Curves" />
+          {constraintLine(r) ? (
+            <p className="hint" data-testid="dose-constraints">
+              {constraintLine(r)}
+            </p>
+          ) : null}
           {r.comparisons.length ? (
             <>
               <h3>Comparisons (fold = IC50(test) / IC50(reference))</h3>

@@ -35,6 +35,8 @@ export interface Ic50Result {
   curves: Ic50CurveRow[];
   comparisons: ComparisonRow[];
   reversals: ReversalRow[];
+  /** Present with --fix, --bounds or --share: the flags as given. */
+  constraints?: { fix: string[]; bounds: string[]; share: string[] };
   /** Present with --compare-models: per curve, 3PL vs 4PL and 4PL vs 5PL. */
   modelComparisons?: ModelComparisonRow[];
   warnings: string[];
@@ -120,6 +122,7 @@ export function runDoseResponse(files: DoseResponseFiles, o: DoseResponseOptions
       }),
       comparisons,
       reversals,
+      ...(o.constraints ? { constraints: o.constraints.given } : {}),
       ...(o.compareModels ? { modelComparisons: compareModelsRows(fits, set.responseUnit) } : {}),
       warnings: [...warnings, ...set.warnings.filter((w) => !warnings.includes(w))],
     },

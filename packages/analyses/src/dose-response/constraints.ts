@@ -71,6 +71,8 @@ export interface ParameterConstraints {
   fix: FixedParameter[];
   bounds: BoundedParameter[];
   share: Shareable[];
+  /** The flags as given (trimmed), for the result document and the CLI's footer. */
+  given: { fix: string[]; bounds: string[]; share: string[] };
 }
 
 export interface ConstraintsInput {
@@ -181,7 +183,8 @@ export function parseConstraints(model: ConstraintModel, o: ConstraintsInput): P
       expected: `at most ${PARAMETERS_OF[model].length - 1} fixed parameters for ${model}`,
     });
   }
-  return { fix, bounds, share };
+  const trimmed = (v: readonly string[] | undefined) => (v ?? []).map((x) => x.trim());
+  return { fix, bounds, share, given: { fix: trimmed(o.fix), bounds: trimmed(o.bounds), share: trimmed(o.share) } };
 }
 
 export function hasConstraints(c: ParameterConstraints | undefined): c is ParameterConstraints {
