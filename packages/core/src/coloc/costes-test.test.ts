@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createRng } from "../random/rng.ts";
-import { blockLayout, shuffleFromStream } from "./costes-test.ts";
+import { blockLayout } from "./block-layout.ts";
+import { shuffleFromStream } from "./costes-test.ts";
 import { regionFromMask } from "./pixels.ts";
 
 describe("Costes test: blocks are shuffled inside the region, not its bounding box", () => {
@@ -19,6 +20,16 @@ describe("Costes test: blocks are shuffled inside the region, not its bounding b
     assert.deepEqual(seen, [...region]);
     assert.ok(layout.fullBlocks.length > 0 && layout.fullBlocks.length % 9 === 0);
     for (const p of layout.fullBlocks) assert.equal(mask[p], 1);
+  });
+  it("without a region, the layout is that of a region holding every pixel (same blocks, same order)", () => {
+    for (const dims of [
+      { width: 10, height: 7, depth: 1 },
+      { width: 7, height: 8, depth: 5 },
+      { width: 9, height: 9, depth: 1 },
+    ]) {
+      const everyPixel = regionFromMask(new Uint8Array(dims.width * dims.height * dims.depth).fill(1));
+      for (const k of [1, 2, 3]) assert.deepEqual(blockLayout(dims, null, k), blockLayout(dims, everyPixel, k));
+    }
   });
   it("z-stacks use cubic blocks", () => {
     const layout = blockLayout({ width: 6, height: 6, depth: 6 }, null, 3);

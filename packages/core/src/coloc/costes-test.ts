@@ -17,7 +17,8 @@
  */
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import { createRng } from "../random/rng.ts";
-import { type ImageDims, type PixelArray, similarPixels } from "./pixels.ts";
+import { blockLayout } from "./block-layout.ts";
+import { gather, type ImageDims, type PixelArray, similarPixels } from "./pixels.ts";
 
 export interface CostesTestOptions {
   /** Number of randomizations (Coloc 2's "Costes randomisations"). */
@@ -61,47 +62,20 @@ export function costesSignificanceTest(
   // Column-major copies of the full blocks: X[j·nBlocks + b] is pixel j of block b. A shuffle then
   // reads one column at a time at random positions — nBlocks 16-bit values (≈ 0.9 MB for a 2048²
   // image), which stays in the core's L2 cache, where the whole block-major copy (8 MB) did not.
-  const X = similarPixels(ch1, fullBlocks.length);
-  const Y = similarPixels(ch2, fullBlocks.length);
-  for (let b = 0; b < nBlocks; b++) {
-    for (let j = 0; j < blockPixels; j++) {
-      const p = fullBlocks[b * blockPixels + j] as number;
-      X[j * nBlocks + b] = ch1[p] as number;
-      Y[j * nBlocks + b] = ch2[p] as number;
-    }
-  }
+  const X = columnMajor(ch1, fullBlocks, blockPixels);
+  const Y = columnMajor(ch2, fullBlocks, blockPixels);
   const columnsX = Array.from({ length: blockPixels }, (_, j) => X.subarray(j * nBlocks, (j + 1) * nBlocks));
   const columnsY = Array.from({ length: blockPixels }, (_, j) => Y.subarray(j * nBlocks, (j + 1) * nBlocks));
-  const Xe = new Float64Array(edge.length);
-  const Ye = new Float64Array(edge.length);
-  for (let i = 0; i < edge.length; i++) {
-    Xe[i] = ch1[edge[i] as number] as number;
-    Ye[i] = ch2[edge[i] as number] as number;
-  }
+  // the edge pixels in the channel's own sample type, so that every loop below sees one array type
+  const Xe = gather(ch1, edge);
+  const Ye = gather(ch2, edge);
   const n = fullBlocks.length + edge.length;
   if (n < 2) throw new RangeError("the region has fewer than two pixels");
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < X.length; i++) {
-    sx += X[i] as number;
-    sy += Y[i] as number;
-  }
-  for (let i = 0; i < Xe.length; i++) {
-    sx += Xe[i] as number;
-    sy += Ye[i] as number;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < X.length; i++) {
-    sxx += ((X[i] as number) - mx) ** 2;
-    syy += ((Y[i] as number) - my) ** 2;
-  }
-  for (let i = 0; i < Xe.length; i++) {
-    sxx += ((Xe[i] as number) - mx) ** 2;
-    syy += ((Ye[i] as number) - my) ** 2;
-  }
+  // (one small function per loop: each is compiled on its own, and a float image sums in the same order as before)
+  const mx = sumFrom(Xe, sumFrom(X, 0)) / n;
+  const my = sumFrom(Ye, sumFrom(Y, 0)) / n;
+  const sxx = squaresFrom(Xe, mx, squaresFrom(X, mx, 0));
+  const syy = squaresFrom(Ye, my, squaresFrom(Y, my, 0));
   const denom = Math.sqrt(sxx * syy);
   // Shuffles are drawn in groups of four (in the order of one at a time, so the same permutations)
   // and scored together: each column is then read once per group, and its random reads for the
@@ -132,10 +106,11 @@ export function costesSignificanceTest(
       out[at + g] = (sxy - n * mx * my) / denom;
     }
   };
-  const observedOut = new Float64Array(1);
-  identity(perms[0] as Uint32Array, permsEdge[0] as Uint32Array);
-  correlations(observedOut, 0, 1);
-  const observed = observedOut[0] as number;
+  // the observed r: the identity permutation, summed in the same order as a shuffle's
+  let observedSum = 0;
+  for (let j = 0; j < blockPixels; j++) observedSum += columnDot(columnsX[j] as PixelArray, columnsY[j] as PixelArray);
+  for (let i = 0; i < edge.length; i++) observedSum += (Xe[i] as number) * (Ye[i] as number);
+  const observed = (observedSum - n * mx * my) / denom;
   const stream = Uint32Array.from(createRng(o.seed ?? 1).state());
   const shuffled = new Float64Array(o.iterations);
   for (let it = 0; it < o.iterations; it += GROUP) {
@@ -171,6 +146,43 @@ export function costesSignificanceTest(
     blocks: nBlocks,
     edgePixels: edge.length,
   };
+}
+
+/** X[j·nBlocks + b] = ch[pixel j of block b], in the sample type of ch. */
+function columnMajor(ch: PixelArray, fullBlocks: Uint32Array, blockPixels: number): PixelArray {
+  const nBlocks = fullBlocks.length / blockPixels;
+  const out = similarPixels(ch, fullBlocks.length);
+  for (let b = 0; b < nBlocks; b++) {
+    for (let j = 0; j < blockPixels; j++)
+      out[j * nBlocks + b] = ch[fullBlocks[b * blockPixels + j] as number] as number;
+  }
+  return out;
+}
+
+function sumFrom(a: ArrayLike<number>, start: number): number {
+  let s = start;
+  for (let i = 0; i < a.length; i++) s += a[i] as number;
+  return s;
+}
+
+function squaresFrom(a: ArrayLike<number>, mean: number, start: number): number {
+  let s = start;
+  for (let i = 0; i < a.length; i++) s += ((a[i] as number) - mean) ** 2;
+  return s;
+}
+
+/** permutedDot with the identity permutation (same two accumulators, so the same sum). */
+function columnDot(x: PixelArray, y: PixelArray): number {
+  const m = y.length;
+  let s0 = 0;
+  let s1 = 0;
+  let b = 0;
+  for (; b + 1 < m; b += 2) {
+    s0 += (x[b] as number) * (y[b] as number);
+    s1 += (x[b + 1] as number) * (y[b + 1] as number);
+  }
+  if (b < m) s0 += (x[b] as number) * (y[b] as number);
+  return s0 + s1;
 }
 
 /**
@@ -251,101 +263,4 @@ export function shuffleFromStream(a: Uint32Array, stream: Uint32Array): void {
   stream[1] = s1;
   stream[2] = s2;
   stream[3] = s3;
-}
-
-interface BlockLayout {
-  blockPixels: number;
-  /** Pixel indices of the full blocks, block after block (blockPixels each). */
-  fullBlocks: Uint32Array;
-  /** Region pixels in blocks that are not wholly inside the region. */
-  edge: Uint32Array;
-}
-
-/** Tiles the region's bounding box with k×k(×k) blocks and splits its pixels into full blocks and edge pixels. */
-export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: number): BlockLayout {
-  const { width, height, depth } = dims;
-  const plane = width * height;
-  const total = plane * depth;
-  // Membership over the region's bounding box only: a label image's cells are small, the image is not.
-  let inRegion: Uint8Array | null = null;
-  let x0 = 0;
-  let y0 = 0;
-  let z0 = 0;
-  let x1 = width - 1;
-  let y1 = height - 1;
-  let z1 = depth - 1;
-  const coords = (p: number) => {
-    const z = Math.floor(p / plane);
-    const rem = p - z * plane;
-    const y = Math.floor(rem / width);
-    return { x: rem - y * width, y, z };
-  };
-  if (region) {
-    x0 = width;
-    y0 = height;
-    z0 = depth;
-    x1 = -1;
-    y1 = -1;
-    z1 = -1;
-    for (let i = 0; i < region.length; i++) {
-      const { x, y, z } = coords(region[i] as number);
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (z < z0) z0 = z;
-      if (z > z1) z1 = z;
-    }
-    inRegion = new Uint8Array(Math.max(0, (x1 - x0 + 1) * (y1 - y0 + 1) * (z1 - z0 + 1)));
-    for (let i = 0; i < region.length; i++) {
-      const { x, y, z } = coords(region[i] as number);
-      inRegion[((z - z0) * (y1 - y0 + 1) + (y - y0)) * (x1 - x0 + 1) + (x - x0)] = 1;
-    }
-  }
-  const kz = depth > 1 ? k : 1;
-  const blockPixels = k * k * kz;
-  const regionSize = region ? region.length : total;
-  const full = new Uint32Array(regionSize);
-  const edge = new Uint32Array(regionSize);
-  let nFull = 0;
-  let nEdge = 0;
-  const scratch = new Uint32Array(blockPixels);
-  for (let bz = z0; bz <= z1; bz += kz) {
-    for (let by = y0; by <= y1; by += k) {
-      for (let bx = x0; bx <= x1; bx += k) {
-        let m = 0;
-        let complete = true;
-        for (let z = bz; z < bz + kz; z++) {
-          for (let y = by; y < by + k; y++) {
-            for (let x = bx; x < bx + k; x++) {
-              if (x >= width || y >= height || z >= depth) {
-                complete = false;
-                continue;
-              }
-              const p = z * plane + y * width + x;
-              if (
-                inRegion &&
-                (x > x1 ||
-                  y > y1 ||
-                  z > z1 ||
-                  inRegion[((z - z0) * (y1 - y0 + 1) + (y - y0)) * (x1 - x0 + 1) + (x - x0)] === 0)
-              ) {
-                complete = false;
-                continue;
-              }
-              scratch[m++] = p;
-            }
-          }
-        }
-        if (complete) {
-          full.set(scratch, nFull);
-          nFull += blockPixels;
-        } else {
-          edge.set(scratch.subarray(0, m), nEdge);
-          nEdge += m;
-        }
-      }
-    }
-  }
-  return { blockPixels, fullBlocks: full.subarray(0, nFull), edge: edge.subarray(0, nEdge) };
 }
