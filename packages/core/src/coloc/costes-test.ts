@@ -82,6 +82,9 @@ export function costesSignificanceTest(
   // four permutations overlap.
   const GROUP = 4;
   const perms = Array.from({ length: GROUP }, () => new Uint32Array(nBlocks));
+  // the four permutations interleaved (interleaved[4b + g] = perms[g][b]) for the scoring loop, which
+  // then reads one array, one cache line per block, instead of four
+  const interleaved = new Uint32Array(GROUP * nBlocks);
   const permsEdge = Array.from({ length: GROUP }, () => new Uint32Array(edge.length));
   const identity = (perm: Uint32Array, permEdge: Uint32Array) => {
     for (let i = 0; i < nBlocks; i++) perm[i] = i;
@@ -92,11 +95,11 @@ export function costesSignificanceTest(
   const sums = new Float64Array(GROUP);
   const correlations = (out: Float64Array, at: number, count: number): void => {
     sums.fill(0);
-    const [p0, p1, p2, p3] = perms as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+    if (count === GROUP) interleave(perms as [Uint32Array, Uint32Array, Uint32Array, Uint32Array], interleaved);
     for (let j = 0; j < blockPixels; j++) {
       const x = columnsX[j] as PixelArray;
       const y = columnsY[j] as PixelArray;
-      if (count === GROUP) permutedDot4(x, y, p0, p1, p2, p3, sums);
+      if (count === GROUP) permutedDot4(x, y, interleaved, sums);
       else for (let g = 0; g < count; g++) sums[g] = (sums[g] as number) + permutedDot(x, y, perms[g] as Uint32Array);
     }
     for (let g = 0; g < count; g++) {
@@ -202,31 +205,35 @@ function permutedDot(x: PixelArray, y: PixelArray, perm: Uint32Array): number {
   return s0 + s1;
 }
 
-/** permutedDot for four permutations at once: out[g] += Σ_b x[pg[b]]·y[b]. */
-function permutedDot4(
-  x: PixelArray,
-  y: PixelArray,
-  p0: Uint32Array,
-  p1: Uint32Array,
-  p2: Uint32Array,
-  p3: Uint32Array,
-  out: Float64Array,
-): void {
+/** permutedDot for four interleaved permutations at once: out[g] += Σ_b x[perms[4b + g]]·y[b]. */
+function permutedDot4(x: PixelArray, y: PixelArray, perms: Uint32Array, out: Float64Array): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  for (let b = 0; b < p0.length; b++) {
+  const m = y.length;
+  for (let b = 0, k = 0; b < m; b++, k += 4) {
     const v = y[b] as number;
-    s0 += (x[p0[b] as number] as number) * v;
-    s1 += (x[p1[b] as number] as number) * v;
-    s2 += (x[p2[b] as number] as number) * v;
-    s3 += (x[p3[b] as number] as number) * v;
+    s0 += (x[perms[k] as number] as number) * v;
+    s1 += (x[perms[k + 1] as number] as number) * v;
+    s2 += (x[perms[k + 2] as number] as number) * v;
+    s3 += (x[perms[k + 3] as number] as number) * v;
   }
   out[0] = (out[0] as number) + s0;
   out[1] = (out[1] as number) + s1;
   out[2] = (out[2] as number) + s2;
   out[3] = (out[3] as number) + s3;
+}
+
+/** out[4b + g] = perms[g][b], in one sequential pass over out. */
+function interleave(perms: [Uint32Array, Uint32Array, Uint32Array, Uint32Array], out: Uint32Array): void {
+  const [p0, p1, p2, p3] = perms;
+  for (let b = 0, k = 0; b < p0.length; b++, k += 4) {
+    out[k] = p0[b] as number;
+    out[k + 1] = p1[b] as number;
+    out[k + 2] = p2[b] as number;
+    out[k + 3] = p3[b] as number;
+  }
 }
 
 /**
