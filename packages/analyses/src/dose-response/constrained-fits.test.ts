@@ -28,6 +28,8 @@ const fixture = JSON.parse(readFileSync(new URL("constrained-fits.json", dir), "
   sharedHill: {
     file: string;
     fit: RFit;
+    ll4: RFit;
+    threePl: RFit;
     fold: { value: number; se: number };
     sharedLogIC50FTest: { f: number; df1: number; df2: number; pValue: number };
   };
@@ -119,6 +121,24 @@ describe("--share against one R nls on the stacked curves", () => {
     assert.equal(f.df2, r.sharedLogIC50FTest.df2);
     assertClose(f.f, r.sharedLogIC50FTest.f, tol.params);
     assertClose(f.pValue, r.sharedLogIC50FTest.pValue, tol.pValue);
+  });
+  /** Curve g's parameters of a stacked R fit: R's "name<g>" for per-curve ones, "name" for shared. */
+  const curveOf = (fit: RFit, g: string, names: string[]): RFit => {
+    const pick = (m: Record<string, number>) => Object.fromEntries(names.map((n) => [n, m[`${n}${g}`] ?? m[n]!]));
+    return { params: pick(fit.params), se: pick(fit.se), ssr: Number.NaN, df: fit.df };
+  };
+  it("in drc's LL.4 with b shared (--share b): b, c, d, e and their SEs", () => {
+    const s = run(r.file, { share: ["b"] });
+    s.curves.forEach((row, k) => {
+      agrees(row, curveOf(r.ll4, String(k + 1), ["b", "c", "d", "e"]));
+    });
+  });
+  it("as a 3PL with the slope shared (--model 3pl --share hill): Bottom stays 0", () => {
+    const s = run(r.file, { model: "3pl", share: ["hill"] });
+    s.curves.forEach((row, k) => {
+      assert.equal(row.bottom.value, 0);
+      agrees(row, curveOf(r.threePl, String(k + 1), ["Top", "LogIC50", "HillSlope"]));
+    });
   });
   it("a shared LogIC50 gives one IC50 and says why there is no fold CI", () => {
     const s = run(fixture.sharedHill.file, { model: "prism4", share: ["LogIC50"], compare: ["A:B"] });
