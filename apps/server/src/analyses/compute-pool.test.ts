@@ -9,7 +9,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import {
+  analyzeColocImage,
+  colocCytofluorogramPng,
+  colocCytofluorogramSvg,
+  colocImageInfo,
+  colocJson,
   JSON_SIMULATION_FIELDS,
+  parseColocThreshold,
   parseDoseResponseOptions,
   parseSimulationRequest,
   runDoseResponse,
@@ -21,6 +27,9 @@ import { createApp } from "../app.ts";
 import type { App } from "../context.ts";
 import { type ComputePool, createComputePool } from "./compute-pool.ts";
 
+const IMAGE = new Uint8Array(
+  readFileSync(new URL("../../../../packages/core/src/coloc/__fixtures__/pair-u16-imagej.tif", import.meta.url)),
+);
 const PLATE = new Uint8Array(
   readFileSync(new URL("../../../../examples/dose-response/tdm1-long.csv", import.meta.url)),
 );
@@ -41,8 +50,15 @@ async function call(app: App, method: string, path: string, body?: unknown, raw?
     headers,
     body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  let json: ReturnType<typeof JSON.parse>;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, text, json, bytes };
 }
 
 /** The error the function throws on this thread. */
@@ -138,6 +154,40 @@ describe("single analyses on the compute pool", () => {
     assert.equal(ok.status, 200, ok.text);
     const direct = runSimulation(parseSimulationRequest(SIMULATION, JSON_SIMULATION_FIELDS)).result;
     assert.deepEqual(ok.json, JSON.parse(JSON.stringify(direct)));
+  });
+
+  it("co-localization, channel previews and the cytofluorogram are byte for byte the procedures' own", async () => {
+    const up = await call(app, "POST", `/api/experiments/${experimentId}/files?name=cells.tif`, undefined, IMAGE);
+    const file = { name: "cells.tif", bytes: IMAGE };
+    const info = await call(app, "GET", `/api/files/${up.json.id}/channels`);
+    const directInfo = await colocImageInfo(file);
+    assert.deepEqual(
+      info.json.previews.map((p: { png: string }) => p.png),
+      directInfo.previews.map((p) => `data:image/png;base64,${Buffer.from(p.png).toString("base64")}`),
+    );
+    const options = { costesIterations: 20, seed: 3 };
+    const r = await call(app, "POST", `/api/experiments/${experimentId}/analyses`, {
+      kind: "coloc",
+      inputs: { image: up.json.id },
+      options,
+    });
+    assert.equal(r.json.status, "done", r.text);
+    const o = {
+      threshold: parseColocThreshold("costes"),
+      costesIterations: 20,
+      blockSize: 3,
+      seed: 3,
+      perSlice: false,
+      kendall: true,
+      frame: 1,
+    };
+    const { pixels, ...direct } = await analyzeColocImage({ image: file }, o);
+    // (stored as jsonb: the database orders the keys; every value is exactly the direct one)
+    assert.deepEqual(r.json.results, JSON.parse(JSON.stringify(colocJson(direct, o, {}))));
+    const svg = await call(app, "GET", `/api/analyses/${r.json.id}/cytofluorogram?format=svg`);
+    assert.equal(svg.text, colocCytofluorogramSvg(direct, pixels));
+    const png = await call(app, "GET", `/api/analyses/${r.json.id}/cytofluorogram`);
+    assert.deepEqual(png.bytes, new Uint8Array(colocCytofluorogramPng(direct, pixels)));
   });
 
   it("closing the pool ends a running computation with an error, never a hang", async () => {

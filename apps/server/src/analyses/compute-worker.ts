@@ -2,24 +2,32 @@
  * The thread side of the compute pool (./compute-pool.ts): the CPU-heavy part of one analysis
  * asked for over HTTP — a troubleshooter run, a dose–response fit, a co-localization, a
  * simulation — with the same procedure the request handler called before, on inputs already
- * checked by the kind's `prepare` on the event-loop thread. Plain data in, plain data out: the
- * worker has no database, and the files' bytes arrive with the task.
+ * checked by the kind's `prepare` on the event-loop thread; and the image work of the
+ * co-localization routes (channel previews, a stored analysis' cytofluorogram), whose only checks
+ * are the decoding itself. Plain data in, plain data out: the worker has no database, and the
+ * files' bytes arrive with the task.
  */
 import {
   analyzeColocImage,
   type ColocAnalysisOptions,
   type ColocFieldNames,
+  type ColocFile,
+  type ColocImageResult,
   type ColocInput,
+  colocCytofluorogramPng,
+  colocCytofluorogramSvg,
+  colocImageInfo,
   colocJson,
   type DoseResponseFiles,
   type DoseResponseOptions,
   parseSimulationRequest,
+  readColocPixels,
   runDoseResponse,
   runSimulation,
   type SimulationFields,
   type SimulationRequest,
 } from "@adclab/analyses";
-import { type DiagnoseOptions, diagnose, type ObservedValue } from "@adclab/core";
+import { type DiagnoseOptions, diagnose, type ObservedValue, regionFromMask } from "@adclab/core";
 
 export type ComputeTask =
   | { kind: "diagnose"; observations: ObservedValue[]; options: DiagnoseOptions }
@@ -34,7 +42,17 @@ export type ComputeTask =
       fields: ColocFieldNames;
     }
   /** The request was parsed (and refused if bad) before it was queued; parsing again is cheap and deterministic. */
-  | { kind: "simulate"; request: SimulationRequest; fields: SimulationFields };
+  | { kind: "simulate"; request: SimulationRequest; fields: SimulationFields }
+  /** An uploaded image's sizes, channel names and previews (GET /api/files/{id}/channels). */
+  | { kind: "image-info"; file: ColocFile }
+  /** The cytofluorogram of a stored co-localization: its pixels read again, drawn with its results. */
+  | {
+      kind: "cytofluorogram";
+      input: ColocInput;
+      result: Pick<ColocImageResult, "rows" | "channels">;
+      format: "svg" | "png";
+      fields: ColocFieldNames;
+    };
 
 export async function run(task: ComputeTask): Promise<unknown> {
   switch (task.kind) {
@@ -48,5 +66,14 @@ export async function run(task: ComputeTask): Promise<unknown> {
     }
     case "simulate":
       return runSimulation(parseSimulationRequest(task.request, task.fields)).result;
+    case "image-info":
+      return colocImageInfo(task.file);
+    case "cytofluorogram": {
+      const px = await readColocPixels(task.input, task.fields);
+      const pixels = { ch1: px.ch1, ch2: px.ch2, region: px.region ? regionFromMask(px.region) : null };
+      return task.format === "svg"
+        ? colocCytofluorogramSvg(task.result, pixels)
+        : colocCytofluorogramPng(task.result, pixels);
+    }
   }
 }

@@ -1,17 +1,10 @@
 /**
  * Co-localization helpers around the stored `coloc` analyses: what an uploaded TIFF holds (channel
  * names, sizes, contrast-stretched previews) so the user can pick channels, and for a stored
- * analysis its cytofluorogram (SVG or PNG) and its per-cell table as CSV.
+ * analysis its cytofluorogram (SVG or PNG) and its per-cell table as CSV. Decoding and drawing
+ * run on the compute pool's worker threads.
  */
-import {
-  type ColocImageResult,
-  colocCytofluorogramPng,
-  colocCytofluorogramSvg,
-  colocImageInfo,
-  colocRowsCsv,
-  readColocPixels,
-} from "@adclab/analyses";
-import { regionFromMask } from "@adclab/core";
+import { type ColocImageInfo, type ColocImageResult, colocRowsCsv } from "@adclab/analyses";
 import type { Analysis } from "@adclab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -76,7 +69,11 @@ export function registerColoc(app: App, o: ServerOptions) {
       const file = await o.store.getRawFile(c.req.valid("param").id);
       if (!file) throw notFound("file");
       await requireExperiment(c, o, file.experimentId, "read");
-      const info = await colocImageInfo({ name: file.originalName, bytes: file.content });
+      // decoding and previews on a worker thread; a file that is no image is its InputError (400)
+      const info = (await o.compute.run({
+        kind: "image-info",
+        file: { name: file.originalName, bytes: file.content },
+      })) as ColocImageInfo;
       return c.json(
         {
           ...info,
@@ -112,15 +109,17 @@ export function registerColoc(app: App, o: ServerOptions) {
       const a = await storedColoc(c, o, c.req.valid("param").id);
       const opts = colocOptions((a.options ?? {}) as Record<string, unknown>);
       const files = await colocInputs(o.store, a.experimentId, a.inputs);
-      const px = await readColocPixels({ ...colocInput(files, opts), frame: opts.frame }, API_COLOC_FIELDS);
-      const pixels = { ch1: px.ch1, ch2: px.ch2, region: px.region ? regionFromMask(px.region) : null };
-      const result = a.results as ColocImageResult;
-      if (c.req.valid("query").format === "svg") {
-        return c.body(colocCytofluorogramSvg(result, pixels), 200, { "content-type": "image/svg+xml" });
-      }
-      return c.body(colocCytofluorogramPng(result, pixels).slice().buffer as ArrayBuffer, 200, {
-        "content-type": "image/png",
+      const { rows, channels } = a.results as ColocImageResult;
+      const format = c.req.valid("query").format === "svg" ? "svg" : "png";
+      const figure = await o.compute.run({
+        kind: "cytofluorogram",
+        input: { ...colocInput(files, opts), frame: opts.frame },
+        result: { rows, channels },
+        format,
+        fields: API_COLOC_FIELDS,
       });
+      if (format === "svg") return c.body(figure as string, 200, { "content-type": "image/svg+xml" });
+      return c.body((figure as Uint8Array).slice().buffer as ArrayBuffer, 200, { "content-type": "image/png" });
     },
   );
   app.openapi(
