@@ -7,10 +7,25 @@ import type { ImageDims } from "./pixels.ts";
 
 export interface BlockLayout {
   blockPixels: number;
-  /** Pixel indices of the full blocks, block after block (blockPixels each, z, y, x order inside). */
-  fullBlocks: Uint32Array;
+  /**
+   * The first (lowest z, y, x) pixel of each full block, in scan order. A full block is a whole
+   * k×k(×k) cube, so its pixels are that index plus `offsets`: one number per block instead of
+   * one per pixel (a 2048² image: 1.8 MB instead of 16 MB).
+   */
+  blockStarts: Uint32Array;
+  /** Index offsets of a block's pixels from its first, in z, y, x order (blockPixels of them). */
+  offsets: Uint32Array;
   /** Region pixels in blocks that are not wholly inside the region, in the same scan order. */
   edge: Uint32Array;
+}
+
+/** Index offsets of the pixels of a k×k(×kz) block from its first pixel, in z, y, x order. */
+function blockOffsets(width: number, height: number, k: number, kz: number): Uint32Array {
+  const out = new Uint32Array(k * k * kz);
+  let j = 0;
+  for (let z = 0; z < kz; z++)
+    for (let y = 0; y < k; y++) for (let x = 0; x < k; x++) out[j++] = (z * height + y) * width + x;
+  return out;
 }
 
 /** Tiles the region's bounding box with k×k(×k) blocks and splits its pixels into full blocks and edge pixels. */
@@ -20,17 +35,15 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
   const box = boundingBox(dims, region);
   const kz = depth > 1 ? k : 1;
   const blockPixels = k * k * kz;
-  const full = new Uint32Array(region.length);
+  const starts: number[] = [];
   const edge: number[] = []; // usually a thin strip: grown as needed rather than sized for the worst case
-  let nFull = 0;
+  const scratch = new Uint32Array(blockPixels);
   const { x0, y0, z0, x1, y1, z1, inBox } = box;
   const boxWidth = x1 - x0 + 1;
   const boxHeight = y1 - y0 + 1;
   for (let bz = z0; bz <= z1; bz += kz) {
     for (let by = y0; by <= y1; by += k) {
       for (let bx = x0; bx <= x1; bx += k) {
-        // the block's region pixels go straight after the full blocks so far; if the block turns
-        // out partial they move to the edge list (full has room: at most the region's pixels so far)
         let m = 0;
         let complete = true;
         for (let z = bz; z < bz + kz; z++) {
@@ -45,47 +58,59 @@ export function blockLayout(dims: ImageDims, region: Uint32Array | null, k: numb
                 z > z1 ||
                 inBox[((z - z0) * boxHeight + (y - y0)) * boxWidth + (x - x0)] === 0;
               if (outside) complete = false;
-              else full[nFull + m++] = z * width * height + y * width + x;
+              else scratch[m++] = z * width * height + y * width + x;
             }
           }
         }
-        if (complete) nFull += blockPixels;
-        else for (let i = 0; i < m; i++) edge.push(full[nFull + i] as number);
+        if (complete) starts.push(scratch[0] as number);
+        else for (let i = 0; i < m; i++) edge.push(scratch[i] as number);
       }
     }
   }
-  return { blockPixels, fullBlocks: full.subarray(0, nFull), edge: Uint32Array.from(edge) };
+  return {
+    blockPixels,
+    blockStarts: Uint32Array.from(starts),
+    offsets: blockOffsets(width, height, k, kz),
+    edge: Uint32Array.from(edge),
+  };
 }
 
 /**
  * blockLayout of the whole image, in the same order: without a region a block is partial only at
- * the image's far edges, so each block row is written without a per-pixel membership test.
+ * the image's far edges, so there is no per-pixel membership test.
  */
 function wholeImageLayout(dims: ImageDims, k: number): BlockLayout {
   const { width, height, depth } = dims;
   const kz = depth > 1 ? k : 1;
   const plane = width * height;
-  const full = new Uint32Array(plane * depth);
+  const blocksX = Math.floor(width / k);
+  const blocksY = Math.floor(height / k);
+  const blocksZ = Math.floor(depth / kz);
+  const starts = new Uint32Array(blocksX * blocksY * blocksZ);
   const edge: number[] = [];
   let nFull = 0;
   for (let bz = 0; bz < depth; bz += kz) {
     for (let by = 0; by < height; by += k) {
       for (let bx = 0; bx < width; bx += k) {
-        const complete = bx + k <= width && by + k <= height && bz + kz <= depth;
+        if (bx + k <= width && by + k <= height && bz + kz <= depth) {
+          starts[nFull++] = bz * plane + by * width + bx;
+          continue;
+        }
         const zEnd = Math.min(bz + kz, depth);
         const yEnd = Math.min(by + k, height);
         const xEnd = Math.min(bx + k, width);
         for (let z = bz; z < zEnd; z++) {
-          for (let y = by; y < yEnd; y++) {
-            const row = z * plane + y * width;
-            if (complete) for (let x = bx; x < xEnd; x++) full[nFull++] = row + x;
-            else for (let x = bx; x < xEnd; x++) edge.push(row + x);
-          }
+          for (let y = by; y < yEnd; y++) for (let x = bx; x < xEnd; x++) edge.push(z * plane + y * width + x);
         }
       }
     }
   }
-  return { blockPixels: k * k * kz, fullBlocks: full.subarray(0, nFull), edge: Uint32Array.from(edge) };
+  return {
+    blockPixels: k * k * kz,
+    blockStarts: starts,
+    offsets: blockOffsets(width, height, k, kz),
+    edge: Uint32Array.from(edge),
+  };
 }
 
 /**

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createRng } from "../random/rng.ts";
-import { blockLayout } from "./block-layout.ts";
+import { type BlockLayout, blockLayout } from "./block-layout.ts";
 import { shuffleFromStream } from "./costes-test.ts";
 import { regionFromMask } from "./pixels.ts";
+
+/** The pixels of the full blocks, block after block. */
+const fullBlockPixels = (layout: BlockLayout): number[] =>
+  [...layout.blockStarts].flatMap((start) => [...layout.offsets].map((offset) => start + offset));
 
 describe("Costes test: blocks are shuffled inside the region, not its bounding box", () => {
   // a disc-shaped "cell" in a 40 × 30 image: its bounding box holds plenty of background
@@ -16,10 +20,17 @@ describe("Costes test: blocks are shuffled inside the region, not its bounding b
 
   it("full blocks and edge pixels together are exactly the region's pixels, each once", () => {
     const layout = blockLayout({ width, height, depth: 1 }, region, 3);
-    const seen = [...layout.fullBlocks, ...layout.edge].sort((a, b) => a - b);
+    const full = fullBlockPixels(layout);
+    const seen = [...full, ...layout.edge].sort((a, b) => a - b);
     assert.deepEqual(seen, [...region]);
-    assert.ok(layout.fullBlocks.length > 0 && layout.fullBlocks.length % 9 === 0);
-    for (const p of layout.fullBlocks) assert.equal(mask[p], 1);
+    assert.ok(layout.blockStarts.length > 0 && full.length === 9 * layout.blockStarts.length);
+    for (const p of full) assert.equal(mask[p], 1);
+    // each full block is a whole 3 × 3 square
+    for (const start of layout.blockStarts) {
+      for (const offset of layout.offsets) {
+        assert.ok(offset % width < 3 && Math.floor(offset / width) < 3 && (start % width) + (offset % width) < width);
+      }
+    }
   });
   it("without a region, the layout is that of a region holding every pixel (same blocks, same order)", () => {
     for (const dims of [
@@ -34,7 +45,9 @@ describe("Costes test: blocks are shuffled inside the region, not its bounding b
   it("z-stacks use cubic blocks", () => {
     const layout = blockLayout({ width: 6, height: 6, depth: 6 }, null, 3);
     assert.equal(layout.blockPixels, 27);
-    assert.equal(layout.fullBlocks.length, 216);
+    assert.equal(fullBlockPixels(layout).length, 216);
+    assert.deepEqual([...layout.offsets.subarray(0, 4)], [0, 1, 2, 6]);
+    assert.equal(layout.offsets[9], 36); // the next plane
     assert.equal(layout.edge.length, 0);
   });
 });

@@ -57,19 +57,19 @@ export function costesSignificanceTest(
     throw new RangeError(`iterations must be a whole number ≥ 1, got ${o.iterations}`);
   }
   const layout = blockLayout(dims, region, k);
-  const { blockPixels, fullBlocks, edge } = layout;
-  const nBlocks = fullBlocks.length / blockPixels;
+  const { blockPixels, blockStarts, offsets, edge } = layout;
+  const nBlocks = blockStarts.length;
   // Column-major copies of the full blocks: X[j·nBlocks + b] is pixel j of block b. A shuffle then
   // reads one column at a time at random positions — nBlocks 16-bit values (≈ 0.9 MB for a 2048²
   // image), which stays in the core's L2 cache, where the whole block-major copy (8 MB) did not.
-  const X = columnMajor(ch1, fullBlocks, blockPixels);
-  const Y = columnMajor(ch2, fullBlocks, blockPixels);
+  const X = columnMajor(ch1, blockStarts, offsets);
+  const Y = columnMajor(ch2, blockStarts, offsets);
   const columnsX = Array.from({ length: blockPixels }, (_, j) => X.subarray(j * nBlocks, (j + 1) * nBlocks));
   const columnsY = Array.from({ length: blockPixels }, (_, j) => Y.subarray(j * nBlocks, (j + 1) * nBlocks));
   // the edge pixels in the channel's own sample type, so that every loop below sees one array type
   const Xe = gather(ch1, edge);
   const Ye = gather(ch2, edge);
-  const n = fullBlocks.length + edge.length;
+  const n = nBlocks * blockPixels + edge.length;
   if (n < 2) throw new RangeError("the region has fewer than two pixels");
   // (one small function per loop: each is compiled on its own, and a float image sums in the same order as before)
   const mx = sumFrom(Xe, sumFrom(X, 0)) / n;
@@ -152,12 +152,12 @@ export function costesSignificanceTest(
 }
 
 /** X[j·nBlocks + b] = ch[pixel j of block b], in the sample type of ch. */
-function columnMajor(ch: PixelArray, fullBlocks: Uint32Array, blockPixels: number): PixelArray {
-  const nBlocks = fullBlocks.length / blockPixels;
-  const out = similarPixels(ch, fullBlocks.length);
+function columnMajor(ch: PixelArray, starts: Uint32Array, offsets: Uint32Array): PixelArray {
+  const nBlocks = starts.length;
+  const out = similarPixels(ch, nBlocks * offsets.length);
   for (let b = 0; b < nBlocks; b++) {
-    for (let j = 0; j < blockPixels; j++)
-      out[j * nBlocks + b] = ch[fullBlocks[b * blockPixels + j] as number] as number;
+    const start = starts[b] as number;
+    for (let j = 0; j < offsets.length; j++) out[j * nBlocks + b] = ch[start + (offsets[j] as number)] as number;
   }
   return out;
 }
