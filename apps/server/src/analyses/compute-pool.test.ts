@@ -14,6 +14,7 @@ import {
   colocCytofluorogramSvg,
   colocImageInfo,
   colocJson,
+  doseResponseFigureSvg,
   JSON_SIMULATION_FIELDS,
   parseColocThreshold,
   parseDoseResponseOptions,
@@ -23,6 +24,7 @@ import {
 } from "@adclab/analyses";
 import { diagnose, InputError, isInputError, parseObservationSet } from "@adclab/core";
 import { type OpenDb, openDb, Store } from "@adclab/db";
+import { nodeDocument, svgToPng } from "@adclab/report/node";
 import { createApp } from "../app.ts";
 import type { App } from "../context.ts";
 import { type ComputePool, createComputePool } from "./compute-pool.ts";
@@ -188,6 +190,25 @@ describe("single analyses on the compute pool", () => {
     assert.equal(svg.text, colocCytofluorogramSvg(direct, pixels));
     const png = await call(app, "GET", `/api/analyses/${r.json.id}/cytofluorogram`);
     assert.deepEqual(png.bytes, new Uint8Array(colocCytofluorogramPng(direct, pixels)));
+  });
+
+  it("a stored fit and its figure (SVG and PNG) are byte for byte the procedures' own", async () => {
+    const up = await call(app, "POST", `/api/experiments/${experimentId}/files?name=tdm1-long.csv`, undefined, PLATE);
+    const r = await call(app, "POST", `/api/experiments/${experimentId}/analyses`, {
+      kind: "dose-response",
+      inputs: { file: up.json.id },
+      options: { compare: ["BT-474:BT-474-TR"] },
+    });
+    assert.equal(r.json.status, "done", r.text);
+    const analysis = runDoseResponse(
+      { file: { name: "tdm1-long.csv", content: PLATE } },
+      parseDoseResponseOptions({ compare: ["BT-474:BT-474-TR"] }),
+    );
+    assert.deepEqual(r.json.results, JSON.parse(JSON.stringify(analysis.result)));
+    const svg = doseResponseFigureSvg(analysis, nodeDocument());
+    assert.equal((await call(app, "GET", `/api/analyses/${r.json.id}/figure`)).text, svg);
+    const png = await call(app, "GET", `/api/analyses/${r.json.id}/figure?format=png`);
+    assert.deepEqual(png.bytes, new Uint8Array(svgToPng(svg)));
   });
 
   it("closing the pool ends a running computation with an error, never a hang", async () => {

@@ -1,6 +1,6 @@
 /**
  * The worker threads that compute single analyses asked for over HTTP (a fit, a co-localization,
- * a troubleshooter run, a simulation, an image's channel previews or cytofluorogram), so that
+ * a troubleshooter run, a simulation, a fit's figure, an image's channel previews or cytofluorogram), so that
  * one of them no longer stalls every other request on the event loop. The kinds' `prepare` still runs on the event loop — validation and file
  * reads, so bad input is a 400 before anything is queued or stored — and only the procedure
  * itself is sent here (./compute-worker.ts).
@@ -99,7 +99,7 @@ export function errorFromWorker(e: unknown): unknown {
  */
 function movableBuffers(task: ComputeTask): ArrayBuffer[] {
   const bytes: unknown[] =
-    task.kind === "dose-response"
+    task.kind === "dose-response" || task.kind === "dose-response-figure"
       ? Object.values(task.files).map((f) => f?.content)
       : task.kind === "coloc" || task.kind === "cytofluorogram"
         ? [task.input.image, task.input.image2, task.input.mask, task.input.labels].map((f) => f?.bytes)

@@ -2,8 +2,8 @@
  * The thread side of the compute pool (./compute-pool.ts): the CPU-heavy part of one analysis
  * asked for over HTTP — a troubleshooter run, a dose–response fit, a co-localization, a
  * simulation — with the same procedure the request handler called before, on inputs already
- * checked by the kind's `prepare` on the event-loop thread; and the image work of the
- * co-localization routes (channel previews, a stored analysis' cytofluorogram), whose only checks
+ * checked by the kind's `prepare` on the event-loop thread; and the figures and image work
+ * of the routes around stored analyses (a fit's figure, channel previews, a cytofluorogram), whose only checks
  * are the decoding itself. Plain data in, plain data out: the worker has no database, and the
  * files' bytes arrive with the task.
  */
@@ -20,6 +20,7 @@ import {
   colocJson,
   type DoseResponseFiles,
   type DoseResponseOptions,
+  doseResponseFigureSvg,
   parseSimulationRequest,
   readColocPixels,
   runDoseResponse,
@@ -28,10 +29,13 @@ import {
   type SimulationRequest,
 } from "@adclab/analyses";
 import { type DiagnoseOptions, diagnose, type ObservedValue, regionFromMask } from "@adclab/core";
+import { nodeDocument, svgToPng } from "@adclab/report/node";
 
 export type ComputeTask =
   | { kind: "diagnose"; observations: ObservedValue[]; options: DiagnoseOptions }
   | { kind: "dose-response"; files: DoseResponseFiles; options: DoseResponseOptions }
+  /** A stored fit drawn again from its files (deterministic, so it matches the stored results). */
+  | { kind: "dose-response-figure"; files: DoseResponseFiles; options: DoseResponseOptions; format: "svg" | "png" }
   | {
       kind: "coloc";
       input: ColocInput;
@@ -60,6 +64,10 @@ export async function run(task: ComputeTask): Promise<unknown> {
       return diagnose(task.observations, task.options);
     case "dose-response":
       return runDoseResponse(task.files, task.options).result;
+    case "dose-response-figure": {
+      const svg = doseResponseFigureSvg(runDoseResponse(task.files, task.options), nodeDocument());
+      return task.format === "png" ? svgToPng(svg) : svg;
+    }
     case "coloc": {
       const { pixels: _pixels, ...result } = await analyzeColocImage(task.input, task.options, task.fields);
       return colocJson(result, task.options, task.regions);

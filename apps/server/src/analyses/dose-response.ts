@@ -5,19 +5,16 @@
  * read. Options are the CLI's flags in camelCase ({ model, normalize, compare: [], reversal: [], unit, mw,
  * compareModels, ec, absoluteEc, auc, robust, routQ, fix: [], bounds: [], share: [] }), checked by the
  * same parseDoseResponseOptions, so a bad value is a 400 with the CLI's message.
- * The results are the document `adclab fit --json` prints; the figure is rendered on request.
+ * The results are the document `adclab fit --json` prints; the figure is rendered on request. The
+ * fit and the figure are computed on the compute pool's worker threads (./compute-pool.ts).
  */
 import {
-  type DoseResponseAnalysis,
   type DoseResponseFiles,
   type DoseResponseOptions,
   type DoseResponseOptionsInput,
-  doseResponseFigureSvg,
   parseDoseResponseOptions,
-  runDoseResponse,
 } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
-import { nodeDocument, svgToPng } from "@adclab/report/node";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireExperiment } from "../auth/access.ts";
 import type { App, ServerOptions } from "../context.ts";
@@ -128,16 +125,6 @@ async function doseResponseInputs(
     named[role] = { name: raw.originalName, content: raw.content };
   }
   return { parsed, named: named as DoseResponseFiles, files };
-}
-
-/** Loads the named files and runs the analysis on this thread (the figure needs the whole analysis, not only its result). */
-export async function runDoseResponseOn(
-  inputs: unknown,
-  options: Record<string, unknown>,
-  ctx: KindContext,
-): Promise<{ analysis: DoseResponseAnalysis; files: Partial<Record<Role, FileRef>> }> {
-  const { parsed, named, files } = await doseResponseInputs(inputs, options, ctx);
-  return { analysis: runDoseResponse(named, parsed), files };
 }
 
 export const doseResponseKind: AnalysisKind = {
@@ -256,15 +243,14 @@ export function registerDoseResponseFigure(app: App, o: ServerOptions) {
       if (a.kind !== "dose-response" || a.status !== "done") {
         throw new HttpError(404, "not-found", "no figure: not a finished dose-response analysis");
       }
-      const { analysis } = await runDoseResponseOn(a.inputs, (a.options ?? {}) as Record<string, unknown>, {
+      const { parsed, named } = await doseResponseInputs(a.inputs, (a.options ?? {}) as Record<string, unknown>, {
         store: o.store,
         experimentId: a.experimentId,
       });
-      const svg = doseResponseFigureSvg(analysis, nodeDocument());
-      if (c.req.valid("query").format === "png") {
-        return c.body(new Uint8Array(svgToPng(svg)), 200, { "content-type": "image/png" });
-      }
-      return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8" });
+      const format = c.req.valid("query").format;
+      const figure = await o.compute.run({ kind: "dose-response-figure", files: named, options: parsed, format });
+      if (format === "png") return c.body(new Uint8Array(figure as Uint8Array), 200, { "content-type": "image/png" });
+      return c.body(figure as string, 200, { "content-type": "image/svg+xml; charset=utf-8" });
     },
   );
 }
