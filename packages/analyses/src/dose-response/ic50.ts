@@ -258,18 +258,26 @@ export function ratioQualifier(num: Qualifier, den: Qualifier): Qualifier {
 export function ic50RatioRow(numerator: DoseResponseFit, denominator: DoseResponseFit): RatioRow {
   const qualifier = ratioQualifier(numerator.ic50.qualifier, denominator.ic50.qualifier);
   const value = reportedIc50(numerator) / reportedIc50(denominator);
-  const interval = (i: RatioInterval): [number, number | null] => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
   if (qualifier === "=" && numerator.converged && denominator.converged) {
-    const r = ic50Ratio(logIc50Of(numerator), logIc50Of(denominator));
-    return {
-      value,
-      qualifier,
-      se: r.se,
-      df: r.df,
-      ci95: { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) },
-    };
+    return withIntervals(value, qualifier, ic50Ratio(logIc50Of(numerator), logIc50Of(denominator)));
   }
   return { value, qualifier, se: null, df: null, ci95: null };
+}
+
+/** A ratio row from core's ratio estimate: its SE, df and the three 95 % intervals (open above when unbounded). */
+function withIntervals(
+  value: number,
+  qualifier: RatioRow["qualifier"],
+  r: { se: number; df: number; delta: RatioInterval; fieller: RatioInterval; log: RatioInterval },
+): RatioRow {
+  const interval = (i: RatioInterval): [number, number | null] => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
+  return {
+    value,
+    qualifier,
+    se: r.se,
+    df: r.df,
+    ci95: { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) },
+  };
 }
 
 /**
@@ -282,15 +290,7 @@ function globalRatioRow(numerator: CurveFit, denominator: CurveFit): RatioRow {
   const value = reportedIc50(numerator.fit) / reportedIc50(denominator.fit);
   const shared = g.fit.shared.includes("logIC50");
   if (qualifier !== "=" || !g.fit.converged || shared) return { value, qualifier, se: null, df: null, ci95: null };
-  const r = ic50RatioFromGlobal(g.fit, g.index, denominator.global!.index);
-  const interval = (i: RatioInterval): [number, number | null] => (i.bounded ? [i.lower, i.upper] : [i.lower, null]);
-  return {
-    value,
-    qualifier,
-    se: r.se,
-    df: r.df,
-    ci95: { delta: interval(r.delta), fieller: interval(r.fieller), log: interval(r.log) },
-  };
+  return withIntervals(value, qualifier, ic50RatioFromGlobal(g.fit, g.index, denominator.global!.index));
 }
 
 /**
