@@ -25,6 +25,7 @@ import { InputError, MECHANISM_IDS, validateMechanisms } from "@adclab/core";
 import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
 import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
+import { errorFromWorker } from "../analyses/compute-pool.ts";
 import { doseResponseOptions } from "../analyses/dose-response.ts";
 import { inputErrorFromZod } from "../errors.ts";
 import { SimulateRequest } from "../routes/simulate.ts";
@@ -92,8 +93,7 @@ function itemError(e: unknown, where: string, row?: number): Error {
   if (!(e instanceof JobError)) return e instanceof Error ? e : new Error(String(e));
   if (e.original.name === "InputError") {
     if (row !== undefined) return new InputError(e.original.message, { file: where, row });
-    const f = e.original.fields as { problem?: string; location?: object; expected?: string; got?: unknown };
-    return new InputError(f.problem ?? e.original.message, { ...f.location, expected: f.expected, got: f.got });
+    return errorFromWorker(e) as InputError;
   }
   return new Error(`${where}${row === undefined ? "" : `, row ${row}`}: ${e.original.message}`);
 }

@@ -65,6 +65,17 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       }
     };
     const stored = async () => (await store.listAnalyses(experimentId)).length;
+    /** Waits (the job still running) until its first item is done, then cancels it; returns the cancel answer. */
+    const cancelAfterFirstItem = async (job: { id: string; status: string; progress: { done: number } }) => {
+      for (let j = job; j.progress.done < 1; j = (await call(app, "GET", `/api/jobs/${job.id}`)).json) {
+        assert.equal(j.status, "running");
+        await sleep(10);
+      }
+      const c = await call(app, "POST", `/api/jobs/${job.id}/cancel`);
+      assert.equal(c.status, 200, c.text);
+      assert.equal(c.json.status, "cancelled");
+      return c;
+    };
 
     before(async () => {
       ({ app, store } = get());
@@ -164,13 +175,7 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       const r = await submit("coloc-batch", { design: designId }, { costesIterations: 3000, workers: 2 });
       assert.equal(r.status, 202, r.text);
       assert.equal(r.json.threads, 2);
-      for (let j = r.json; j.progress.done < 1; j = (await call(app, "GET", `/api/jobs/${r.json.id}`)).json) {
-        assert.equal(j.status, "running");
-        await sleep(10);
-      }
-      const c = await call(app, "POST", `/api/jobs/${r.json.id}/cancel`);
-      assert.equal(c.status, 200, c.text);
-      assert.equal(c.json.status, "cancelled");
+      const c = await cancelAfterFirstItem(r.json);
       assert.equal(c.json.threads, 0, "no worker thread left");
       const doneAtCancel = c.json.progress.done;
       assert.ok(doneAtCancel < 12);
@@ -317,13 +322,7 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         { workers: 1 },
       );
       assert.equal(r.status, 202, r.text);
-      for (let j = r.json; j.progress.done < 1; j = (await call(app, "GET", `/api/jobs/${r.json.id}`)).json) {
-        assert.equal(j.status, "running");
-        await sleep(10);
-      }
-      const c = await call(app, "POST", `/api/jobs/${r.json.id}/cancel`);
-      assert.equal(c.status, 200, c.text);
-      assert.equal(c.json.status, "cancelled");
+      const c = await cancelAfterFirstItem(r.json);
       assert.equal(c.json.threads, 0);
       assert.ok(c.json.progress.done < strengths.length);
       await sleep(200);
