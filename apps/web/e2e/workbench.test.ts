@@ -135,6 +135,7 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     const expected = JSON.parse(await cliDiagnosis) as {
       candidates: { rank: number; name: string; posterior: number; prior: number }[];
       nextExperiments: { name: string }[];
+      tableRows: { row: number; causes: { rank: number }[]; steps: { rank?: number }[] }[];
     };
     const pct = (p: number) => (p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%");
     const rows = await page.getByTestId("candidates").locator("tbody tr").allInnerTexts();
@@ -145,6 +146,21 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     assert.match(
       await page.getByTestId("next-experiment").innerText(),
       new RegExp(`^${escapeRe(expected.nextExperiments[0]!.name)} — `),
+    );
+    // The KPL-4 T-DM1R results show row 3 of the document's table (T-DM1 up, HER2 down).
+    const tableText = await page.getByTestId("table-rows").innerText();
+    assert.deepEqual(
+      expected.tableRows.map((r) => r.row),
+      [3],
+    );
+    assert.match(tableText, /Row 3: Reduced T-DM1 efficacy/);
+    assert.deepEqual(
+      [...tableText.matchAll(/ranks #(\d+)/g)].map((m) => Number(m[1])),
+      expected.tableRows[0]!.causes.map((c) => c.rank),
+    );
+    assert.deepEqual(
+      [...tableText.matchAll(/— #(\d+) of/g)].map((m) => Number(m[1])),
+      expected.tableRows[0]!.steps.map((st) => st.rank),
     );
     await page.screenshot({ path: join(artifacts, "troubleshooter-diagnosis.png"), fullPage: true });
     assert.deepEqual(

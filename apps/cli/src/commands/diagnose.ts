@@ -47,6 +47,34 @@ export function readObservationFile(file: string): unknown {
   }
 }
 
+/** The document's troubleshooting-table rows the observations show, placed in this diagnosis. */
+function formatTableRows(d: Diagnosis): string[] {
+  const lines: string[] = [];
+  const name = (id: string) => d.mechanisms.find((m) => m.id === id)?.name ?? id;
+  for (const r of d.tableRows) {
+    lines.push("");
+    lines.push(`Source document's troubleshooting table, row ${r.row}: ${r.observedIssue}`);
+    lines.push("  its potential causes here (rank among mechanisms, probability involved):");
+    for (const c of r.causes) lines.push(`    ${c.text} → ${name(c.mechanism)} #${c.rank}, ${pct(c.probability)}`);
+    lines.push(
+      `  its suggested steps here (rank by information gain among ${d.nextExperiments.length} assays not yet done):`,
+    );
+    for (const s of r.steps) {
+      const where = s.done
+        ? "done"
+        : s.rank === undefined
+          ? "not ranked"
+          : `${s.assayId} #${s.rank}, ${s.expectedInformationGain_bits!.toFixed(2)} bits`;
+      lines.push(`    ${s.text} → ${where}`);
+    }
+    if (r.alsoOpen.length > 0)
+      lines.push(
+        `  also open, not a cause this row lists: ${r.alsoOpen.map((m) => `${name(m.id)} ${pct(m.probability)}`).join(", ")}`,
+      );
+  }
+  return lines;
+}
+
 export function formatDiagnosis(d: Diagnosis, top = 8): string {
   const lines: string[] = [];
   lines.push(`Diagnosis against the parental line ${d.cellLine} (simulator tables, model ${d.modelFingerprint})`);
@@ -102,6 +130,7 @@ export function formatDiagnosis(d: Diagnosis, top = 8): string {
       ),
     );
   }
+  lines.push(...formatTableRows(d));
   if (d.nextProtocol) {
     lines.push("");
     lines.push(`Protocol for the next experiment (${d.nextExperiments[0]!.assayId}):`);

@@ -24,6 +24,62 @@ interface Diagnosis {
     costClass: string;
   }[];
   nextProtocol?: { title: string; steps: string[] };
+  mechanisms: { id: string; name: string; probability: number }[];
+  tableRows: {
+    row: number;
+    observedIssue: string;
+    causes: { text: string; mechanism: string; rank: number; probability: number }[];
+    steps: { text: string; done: boolean; assayId?: string; rank?: number; expectedInformationGain_bits?: number }[];
+    alsoOpen: { id: string; probability: number }[];
+  }[];
+}
+
+function mechanismName(d: Diagnosis, id: string): string {
+  return d.mechanisms.find((m) => m.id === id)?.name ?? id;
+}
+
+/** Where the source document's troubleshooting-table rows that the results show land in this ranking. */
+function TableRows({ d }: { d: Diagnosis }) {
+  if (d.tableRows.length === 0) return null;
+  return (
+    <div data-testid="table-rows">
+      <h2>The source document's troubleshooting table</h2>
+      <p className="hint">
+        The rows whose observed issue these results show (a change counts when it exceeds the assay's 95% replicate
+        range), and where the row's causes and suggested steps rank in the diagnosis above.
+      </p>
+      {d.tableRows.map((r) => (
+        <div key={r.row}>
+          <h3>
+            Row {r.row}: {r.observedIssue}
+          </h3>
+          <ul>
+            {r.causes.map((c) => (
+              <li key={c.text}>
+                Cause: {c.text} — {mechanismName(d, c.mechanism)} ranks #{c.rank} ({pct(c.probability)})
+              </li>
+            ))}
+            {r.steps.map((st) => (
+              <li key={st.text}>
+                Step: {st.text} —{" "}
+                {st.done
+                  ? "done"
+                  : st.rank === undefined
+                    ? "not ranked"
+                    : `#${st.rank} of ${d.nextExperiments.length} by information gain (${st.expectedInformationGain_bits?.toFixed(2)} bits)`}
+              </li>
+            ))}
+          </ul>
+          {r.alsoOpen.length > 0 ? (
+            <p>
+              Also open, not a cause this row lists:{" "}
+              {r.alsoOpen.map((m) => `${mechanismName(d, m.id)} ${pct(m.probability)}`).join(", ")}
+            </p>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
 }
 
 // examples/observations/kpl4-tdm1r.json: the KPL-4 T-DM1-resistant line (Li et al. 2018).
@@ -163,6 +219,7 @@ export function TroubleshooterPage() {
               ) : null}
             </>
           ) : null}
+          <TableRows d={result} />
         </div>
       ) : null}
     </section>

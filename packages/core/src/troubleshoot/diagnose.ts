@@ -16,6 +16,7 @@ import {
 import { type ExperimentRanking, type NextExperimentOptions, rankExperiments } from "./next-experiment.ts";
 import { observationDefinition } from "./observations.ts";
 import { checkContradictions, type ObservedValue } from "./parse-observations.ts";
+import { compareWithTable, type TableRowComparison } from "./table-rows.ts";
 
 export interface DiagnoseOptions extends NextExperimentOptions {
   /** Parental line whose likelihood table to use (default: the reference line). */
@@ -40,6 +41,8 @@ export interface Diagnosis {
   nextExperiments: ExperimentRanking[];
   /** The protocol of the top-ranked next experiment. */
   nextProtocol?: Protocol;
+  /** The source document's troubleshooting-table rows the observations show, against this ranking. */
+  tableRows: TableRowComparison[];
 }
 
 export function diagnose(observations: readonly ObservedValue[], options: DiagnoseOptions = {}): Diagnosis {
@@ -55,6 +58,7 @@ export function diagnose(observations: readonly ObservedValue[], options: Diagno
     ...(i < nExplain ? { evidence: explainCandidate(model, cellLL, observations, candidateIndex(model, r.id)) } : {}),
   }));
   const nextExperiments = options.nextExperiments === false ? [] : rankExperiments(model, post, observations, options);
+  const mechanisms = mechanismMarginals(model, post).map((m) => ({ ...m, name: SHORT_NAMES[m.id] }));
   const top = nextExperiments[0];
   const nextProtocol = top ? findProtocol(top.protocolId) : undefined;
   return {
@@ -65,8 +69,9 @@ export function diagnose(observations: readonly ObservedValue[], options: Diagno
       return { id: o.id, label: def.label, value: o.value, display: formatValue(def, o.value) };
     }),
     candidates,
-    mechanisms: mechanismMarginals(model, post).map((m) => ({ ...m, name: SHORT_NAMES[m.id] })),
+    mechanisms,
     nextExperiments,
     ...(nextProtocol ? { nextProtocol } : {}),
+    tableRows: compareWithTable(observations, mechanisms, nextExperiments),
   };
 }

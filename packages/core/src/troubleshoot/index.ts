@@ -10,3 +10,4 @@ export * from "./observations.ts";
 export * from "./parse-observations.ts";
 export * from "./predict.ts";
 export * from "./priors.ts";
+export * from "./table-rows.ts";

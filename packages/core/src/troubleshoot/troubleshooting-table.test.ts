@@ -74,6 +74,12 @@ describe("the source document's troubleshooting table", () => {
         .slice(0, 3)
         .map((e) => e.assayId)
         .join(", ")}`;
+    it(`row ${row.row}'s observations are recognized as that row of the table`, () => {
+      assert.ok(
+        d.tableRows.some((r) => r.row === row.row),
+        `recognized: ${d.tableRows.map((r) => r.row).join(", ") || "none"}`,
+      );
+    });
     it(
       `row ${row.row} (${row.observedIssue}) puts its causes in the top 3`,
       CAUSES_NOT_MET[row.row] ? { todo: CAUSES_NOT_MET[row.row] } : {},
