@@ -1,0 +1,151 @@
+/**
+ * The 5PL with --fix and --share, and the 3PL with --share, through runDoseResponse, against R nls
+ * on the data of __fixtures__/constrained-fits-5pl.json (made by
+ * scripts/fixtures/dose-response/constrained-fits-5pl.R, which writes the fivepl-*.csv files read
+ * here and reads constrained-fits.R's shared-hill.csv for the 3PL). R fits ADCLab's 5PL formula
+ * (core's models.ts, prism5) by Gauss–Newton with deriv()'s analytic gradient, the stacked curves
+ * with indexed per-curve parameters.
+ *
+ * Tolerances (the fixture's): 1e-6 relative for parameters (plus 1e-6 of the SE, for values near
+ * zero such as a LogIC50 of 5e-5), SEs, the fold and its SE, F and p. Both sides stop at a relative
+ * offset near 1e-8 (the fixture's `convergence`; ADCLab's default tolerance is 1e-8), so each sits
+ * within about 1e-8 standard errors of the exact minimum. Measured on 2026-11-22 (largest over all
+ * cases): parameters 5.1e-8 SEs apart (3.5e-9 relative for those more than 10 SEs from zero), SEs
+ * 9.1e-9 relative, the fold 3.6e-9 and its SE 5.5e-9, F 3.3e-15, p 8.0e-14.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { assertClose } from "@adclab/core/test-helpers";
+import { type Ic50Result, runDoseResponse } from "./analysis.ts";
+import type { Ic50CurveRow } from "./ic50.ts";
+import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
+
+interface RFit {
+  params: Record<string, number>;
+  se: Record<string, number>;
+  ssr: number;
+  df: number;
+}
+interface RComparison {
+  file: string;
+  fit: RFit;
+  fold: { value: number; se: number };
+  sharedLogIC50: RFit;
+  sharedLogIC50FTest: { f: number; df1: number; df2: number; pValue: number };
+}
+const dir = new URL("./__fixtures__/", import.meta.url);
+const fixture = JSON.parse(readFileSync(new URL("constrained-fits-5pl.json", dir), "utf8")) as {
+  tolerances: { params: number; se: number; f: number; pValue: number };
+  fixed: { file: string; bottom0: RFit; s06: RFit; free: RFit };
+  sharedHill: RComparison;
+  sharedHillBottom0: RComparison;
+  sharedS: RComparison;
+  threePlSharedHill: RComparison;
+};
+const tol = fixture.tolerances;
+
+function run(file: string, options: DoseResponseOptionsInput): Ic50Result {
+  const content = readFileSync(new URL(file, dir));
+  return runDoseResponse({ file: { name: file, content } }, parseDoseResponseOptions(options)).result as Ic50Result;
+}
+
+/** Every one of R's parameters against the row's native one of the same name, value and SE. */
+function agrees(row: Ic50CurveRow, r: RFit): void {
+  assert.equal(row.converged, true, row.reason);
+  for (const [name, expected] of Object.entries(r.params)) {
+    const got = row.native[name];
+    assert.ok(got, `${row.id}: no parameter ${name}`);
+    const se = r.se[name]!;
+    assertClose(got.value, expected, tol.params, tol.params * se, `${row.id}: ${name}`);
+    assertClose(got.se, se, tol.se, 0, `${row.id}: SE(${name})`);
+  }
+  assert.equal(row.df, r.df);
+}
+
+/** Curve g (1, 2) of a stacked R fit: R's "name<g>" for per-curve parameters, "name" for shared ones. */
+function curveOf(fit: RFit, g: number, names: readonly string[]): RFit {
+  const pick = (m: Record<string, number>) => Object.fromEntries(names.map((n) => [n, m[`${n}${g}`] ?? m[n]!]));
+  return { params: pick(fit.params), se: pick(fit.se), ssr: Number.NaN, df: fit.df };
+}
+
+const FIVE = ["Bottom", "Top", "LogIC50", "HillSlope", "S"] as const;
+
+describe("5PL --fix against R nls", () => {
+  const f = fixture.fixed;
+  it("Bottom held at 0 (true Bottom 4): Top, LogIC50, HillSlope, S and their SEs", () => {
+    const c = run(f.file, { model: "5pl", fix: ["bottom=0"] }).curves[0]!;
+    assert.equal(c.bottom.value, 0);
+    assert.equal(c.bottom.se, 0);
+    agrees(c, f.bottom0);
+    assertClose(c.rse ** 2 * c.df, f.bottom0.ssr, tol.params);
+  });
+  it("S held at 0.6 (true 0.45), given by its Prism name", () => {
+    const c = run(f.file, { model: "5pl", fix: ["S=0.6"] }).curves[0]!;
+    assert.equal(c.asymmetry!.value, 0.6);
+    assert.equal(c.native.S!.se, 0);
+    agrees(c, f.s06);
+  });
+  it("the same curve with all five free, for reference", () => {
+    agrees(run(f.file, { model: "5pl" }).curves[0]!, f.free);
+  });
+});
+
+/** A --share run of two curves compared as A:B, against R's stacked fit, fold and anova(). */
+function checkShared(r: RComparison, options: DoseResponseOptionsInput, names: readonly string[], shared: string) {
+  const result = run(r.file, { ...options, compare: ["A:B"] });
+  it(`each curve's parameters and SEs are those of R's stacked fit with one ${shared}`, () => {
+    const [a, b] = result.curves;
+    assert.equal(a!.native[shared]!.value, b!.native[shared]!.value);
+    assert.equal(a!.native[shared]!.se, b!.native[shared]!.se);
+    agrees(a!, curveOf(r.fit, 1, names));
+    agrees(b!, curveOf(r.fit, 2, names));
+    assertClose(a!.rse ** 2 * r.fit.df, r.fit.ssr, tol.params);
+  });
+  it("the fold uses the covariance of the two LogIC50s; the F test keeps the parameter shared in both fits", () => {
+    const cmp = result.comparisons[0]!;
+    assert.equal(cmp.note, undefined);
+    assertClose(cmp.fold.value, r.fold.value, tol.params);
+    assertClose(cmp.fold.se!, r.fold.se, tol.se);
+    assert.equal(cmp.fold.df, r.fit.df);
+    const f = cmp.sharedLogIC50FTest!;
+    assert.equal(f.df1, r.sharedLogIC50FTest.df1);
+    assert.equal(f.df2, r.sharedLogIC50FTest.df2);
+    assertClose(f.f, r.sharedLogIC50FTest.f, tol.f);
+    assertClose(f.pValue, r.sharedLogIC50FTest.pValue, tol.pValue);
+  });
+}
+
+describe("5PL --share hill against one R nls on the stacked curves (S per curve)", () => {
+  checkShared(fixture.sharedHill, { model: "5pl", share: ["hill"] }, FIVE, "HillSlope");
+});
+
+describe("5PL --fix bottom=0 --share hill against one R nls on the stacked curves", () => {
+  checkShared(
+    fixture.sharedHillBottom0,
+    { model: "5pl", fix: ["bottom=0"], share: ["hill"] },
+    ["Top", "LogIC50", "HillSlope", "S"],
+    "HillSlope",
+  );
+});
+
+describe("5PL --share S against one R nls on the stacked curves (HillSlope per curve)", () => {
+  checkShared(fixture.sharedS, { model: "5pl", share: ["S"] }, FIVE, "S");
+  it("--share asymmetry is the same fit as --share S", () => {
+    const viaS = run(fixture.sharedS.file, { model: "5pl", share: ["S"] });
+    const viaName = run(fixture.sharedS.file, { model: "5pl", share: ["asymmetry"] });
+    assert.deepEqual(
+      viaName.curves.map((c) => c.native),
+      viaS.curves.map((c) => c.native),
+    );
+  });
+});
+
+describe("3PL --share hill against one R nls on the stacked curves (Bottom 0)", () => {
+  checkShared(
+    fixture.threePlSharedHill,
+    { model: "3pl", share: ["hill"] },
+    ["Top", "LogIC50", "HillSlope"],
+    "HillSlope",
+  );
+});
