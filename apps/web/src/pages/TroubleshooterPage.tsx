@@ -25,7 +25,7 @@ interface Diagnosis {
   }[];
   nextProtocol?: { title: string; steps: string[] };
   mechanisms: { id: string; name: string; probability: number }[];
-  tableRows: {
+  tableRows?: {
     row: number;
     observedIssue: string;
     causes: { text: string; mechanism: string; rank: number; probability: number }[];
@@ -40,7 +40,7 @@ function mechanismName(d: Diagnosis, id: string): string {
 
 /** Where the source document's troubleshooting-table rows that the results show land in this ranking. */
 function TableRows({ d }: { d: Diagnosis }) {
-  if (d.tableRows.length === 0) return null;
+  if (!d.tableRows?.length) return null;
   return (
     <div data-testid="table-rows">
       <h2>The source document's troubleshooting table</h2>
