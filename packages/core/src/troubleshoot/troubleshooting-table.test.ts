@@ -33,6 +33,13 @@ const ROW_OBSERVATIONS: Record<number, Record<string, number>> = {
  * row's causes are now in the top 3; the EIG figures below are for the seeded 200-draw estimate.)
  */
 const CAUSES_NOT_MET: Record<number, string> = {};
+/*
+ * Tried for the steps, none committed: priors ×2 for the processing and lysosomal areas (ABC
+ * expression still leads row 1, 0.80 vs 0.78 bits, and BT-474M1 T-DM1R falls to #3); information
+ * about the document's five areas of Q2 instead of the 78 candidates (ABC expression still first in
+ * rows 1, 2 and 4 with 0.77, 1.12 and 0.89 bits, and row 3 then fails). Per day or per cost unit the
+ * rows do not hold either. The diagnosis shows each row's steps with their ranks (table-rows.ts).
+ */
 const STEPS_NOT_MET: Record<number, string> = {
   1:
     "co-localization (0.75 bits) and lysosomal pH (0.73) are 2nd and 3rd and the internalization assay 4th (0.73), but ABC-transporter expression (1.14 bits) leads: " +
@@ -41,7 +48,8 @@ const STEPS_NOT_MET: Record<number, string> = {
   2:
     "ABC-transporter expression (1.34 bits) and the polymerization assay (0.63) are in the top 3, but the PI3K-inhibitor combination (0.80) is 2nd and β-tubulin sequencing " +
     "(0.33 bits: a yes/no result with 60% sensitivity) 6th. Survival signalling is a candidate for cross-resistance in the model and in the literature (Akt activation gives " +
-    "breast cancer cells resistance to paclitaxel and other agents: Knuefermann C et al. 2003, Oncogene 22:3205), so p-AKT / PI3K assays carry information the row does not list",
+    "breast cancer cells resistance to paclitaxel and other agents: Knuefermann C et al. 2003, Oncogene 22:3205) — in the model it raises the kill threshold of every payload " +
+    "alike, so it predicts the row's equal cross-resistance exactly — and p-AKT / PI3K assays carry information the row does not list",
   4:
     "ABC-transporter expression (1.47 bits) leads: catabolite efflux by MDR1, ABCC1 or ABCG2 (≈12% each) also explains a line that internalizes and co-localizes " +
     "normally; SLC46A3 qPCR is 3rd, but LC-MS/MS (0.45 bits) and the PI3K-inhibitor combination (0.43) rank 7th–8th — the model's LC-MS/MS reads total catabolite " +
