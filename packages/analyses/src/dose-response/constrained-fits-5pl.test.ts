@@ -12,10 +12,17 @@
  * within about 1e-8 standard errors of the exact minimum. Measured on 2026-11-22 (largest over all
  * cases): parameters 5.1e-8 SEs apart (3.5e-9 relative for those more than 10 SEs from zero), SEs
  * 9.1e-9 relative, the fold 3.6e-9 and its SE 5.5e-9, F 3.3e-15, p 8.0e-14.
+ *
+ * Three lines sharing a Hill slope (4PL), compared pairwise within their global fit: R's full
+ * model is the stacked fit of all three, the reduced one the same with the pair's LogIC50s one
+ * value. Same tolerances, for the same reason (R's fits reach relative offsets of 1e-11 to 7e-9).
+ * Measured on 2026-11-22: parameters 8.8e-9 SEs apart (4.6e-10 relative), SEs 1.3e-10, the folds
+ * and their SEs 5.4e-10, F 4.0e-15, p 1.3e-13 (2.5e-15 and 4.7e-14 for the two-curve contrast).
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { testSharedParameter } from "@adclab/core";
 import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
 import type { Ic50CurveRow } from "./ic50.ts";
@@ -42,6 +49,12 @@ const fixture = JSON.parse(readFileSync(new URL("constrained-fits-5pl.json", dir
   sharedHillBottom0: RComparison;
   sharedS: RComparison;
   threePlSharedHill: RComparison;
+  threeLinesSharedHill: {
+    file: string;
+    fit: RFit;
+    comparisons: Record<"A:B" | "A:C" | "B:C", Omit<RComparison, "file" | "fit">>;
+    twoCurveOnly: { "A:B": Omit<RComparison, "file"> };
+  };
 };
 const tol = fixture.tolerances;
 
@@ -148,4 +161,59 @@ describe("3PL --share hill against one R nls on the stacked curves (Bottom 0)", 
     ["Top", "LogIC50", "HillSlope"],
     "HillSlope",
   );
+});
+
+describe("three lines, --share hill, compared pairwise within the global fit of all three", () => {
+  const r = fixture.threeLinesSharedHill;
+  const pairs = ["A:B", "A:C", "B:C"] as const;
+  const result = run(r.file, { model: "prism4", share: ["hill"], compare: [...pairs] });
+  it("each curve's parameters and SEs are those of R's stacked fit of the three curves", () => {
+    result.curves.forEach((row, k) => {
+      agrees(row, curveOf(r.fit, k + 1, ["Bottom", "Top", "LogIC50", "HillSlope"]));
+    });
+  });
+  it("fold and SE from the three-curve fit; the F test's full model is that fit, its reduced one adds LogIC50(REF) = LogIC50(TEST)", () => {
+    pairs.forEach((pair, k) => {
+      const cmp = result.comparisons[k]!;
+      const e = r.comparisons[pair];
+      assert.equal(cmp.note, undefined);
+      assertClose(cmp.fold.value, e.fold.value, tol.params, 0, `${pair} fold`);
+      assertClose(cmp.fold.se!, e.fold.se, tol.se, 0, `${pair} SE(fold)`);
+      assert.equal(cmp.fold.df, r.fit.df);
+      const f = cmp.sharedLogIC50FTest!;
+      assert.equal(f.df1, 1);
+      assert.equal(f.df2, r.fit.df);
+      assert.equal(f.df2, e.sharedLogIC50FTest.df2);
+      assertClose(f.f, e.sharedLogIC50FTest.f, tol.f, 0, `${pair} F`);
+      assertClose(f.pValue, e.sharedLogIC50FTest.pValue, tol.pValue, 0, `${pair} p`);
+    });
+  });
+  it("a curve compared with itself is an input error naming --compare", () => {
+    for (const share of [[], ["hill"]]) {
+      assert.throws(() => run(r.file, { model: "prism4", share, compare: ["B:B"] }), {
+        name: "InputError",
+        message: /^--compare: 'B · T-DM1' is compared with itself \(expected two different curves\)$/,
+      });
+    }
+  });
+  it("drc's LL.4 with b shared (--share b) is the same fit and gives the same comparisons", () => {
+    const ll4 = run(r.file, { share: ["b"], compare: [...pairs] });
+    assert.deepEqual(ll4.comparisons, result.comparisons);
+  });
+  it("refitting A and B alone (the test before) is another test: R's two-curve anova(), far from the one reported", () => {
+    // The file's rows of one sample (columns sample, compound, concentration, unit nM, response).
+    const rows = readFileSync(new URL(r.file, dir), "utf8").trim().split("\n").slice(1);
+    const wellsOf = (sample: string) => {
+      const mine = rows.map((l) => l.split(",")).filter((f) => f[0] === sample);
+      return { concentration_nM: mine.map((f) => Number(f[2])), response: mine.map((f) => Number(f[4])) };
+    };
+    const alone = testSharedParameter([wellsOf("A"), wellsOf("B")], "logIC50", { shared: ["hill"] });
+    const e = r.twoCurveOnly["A:B"];
+    assertClose(alone.separate.ssr, e.fit.ssr, tol.params);
+    assert.equal(alone.fTest.dfDenominator, e.sharedLogIC50FTest.df2);
+    assertClose(alone.fTest.f, e.sharedLogIC50FTest.f, tol.f);
+    assertClose(alone.fTest.pValue, e.sharedLogIC50FTest.pValue, tol.pValue);
+    const reported = result.comparisons[0]!.sharedLogIC50FTest!;
+    assert.ok(Math.abs(reported.f / alone.fTest.f - 1) > 0.5, `${reported.f} vs ${alone.fTest.f}`);
+  });
 });

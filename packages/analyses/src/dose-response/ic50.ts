@@ -5,9 +5,11 @@
  */
 import {
   type CurveSet,
+  type DoseResponseData,
   type DoseResponseFit,
   type DoseResponseModelName,
   type DoseResponseOptions,
+  type FTestResult,
   fitDoseResponse,
   fitDoseResponseRobust,
   type GlobalFit,
@@ -19,8 +21,10 @@ import {
   profileIc50Interval,
   type RatioInterval,
   testSharedParameter,
+  testTiedParameter,
 } from "@adclab/core";
 import type { CurveAreaRow, EffectiveConcentrationRow } from "./derived.ts";
+import { globalFitOptions } from "./shared-fit.ts";
 import type { ReportUnit } from "./units.ts";
 
 export interface CurveFit {
@@ -29,8 +33,11 @@ export interface CurveFit {
   compound: string;
   time_h?: number;
   fit: DoseResponseFit;
-  /** With --share: the global fit of the curve's compound and the curve's index in it. */
-  global?: { fit: GlobalFit; index: number };
+  /**
+   * With --share: the global fit of the curve's compound, the curve's index in it, and the data
+   * and options it was fitted with (the F test refits them with one more constraint).
+   */
+  global?: { fit: GlobalFit; index: number; curves: DoseResponseData[]; options: GlobalFitOptions };
   /** Profile-likelihood 95 % CI of the IC50 in nM (upper null when open), or null. */
   profile: [number, number | null] | null;
   /** The wells the reported fit used (with --robust, without the outliers). */
@@ -295,8 +302,17 @@ function globalRatioRow(numerator: CurveFit, denominator: CurveFit): RatioRow {
 
 /**
  * Fold = IC50(test)/IC50(reference), with CIs and the shared-LogIC50 F test. `constraints` are
- * the --fix/--bounds/--share of the run: the F test's two global fits keep them (a shared Hill
- * slope stays shared in both), so it tests LogIC50 alone.
+ * the --fix/--bounds/--share of the run: the F test's two fits keep them (a shared Hill slope
+ * stays shared in both), so it tests LogIC50 alone.
+ *
+ * Two curves of one global fit (--share): the F test is of the model the fold comes from. The
+ * full model is that global fit of all the compound's curves; the reduced one is the same fit with
+ * the LogIC50s of REF and TEST also one value; F = (SS_reduced − SS_full) / (SS_full/df_full) on
+ * (1, df_full). So the shared slope, the residual variance and the df are those of all curves, as
+ * in the fold's SE and CIs. (Refitting only the two curves would test a different model whose
+ * slope and variance come from those two alone; with two curves the two are the same.)
+ * Otherwise — separate fits, or curves of different global fits — the test is of the two curves:
+ * their joint fit with one LogIC50 against the joint fit with two (Prism's and R's anova() test).
  */
 export function compareRow(
   ref: CurveFit,
@@ -304,6 +320,12 @@ export function compareRow(
   model: DoseResponseModelName,
   constraints: Pick<GlobalFitOptions, "fixed" | "bounds" | "shared"> = {},
 ): ComparisonRow {
+  if (ref.id === test.id) {
+    throw new InputError(`'${ref.id}' is compared with itself`, {
+      field: "--compare",
+      expected: "two different curves",
+    });
+  }
   const sameGlobal = ref.global !== undefined && ref.global.fit === test.global?.fit;
   const fold = sameGlobal ? globalRatioRow(test, ref) : ic50RatioRow(test.fit, ref.fit);
   let fTest: ComparisonRow["sharedLogIC50FTest"] = null;
@@ -319,31 +341,29 @@ export function compareRow(
       note,
     };
   }
-  // The 5PL keeps each curve's own asymmetry S; only LogIC50 is shared (R: stacked nls with S1, S2).
-  const fixed = {
-    ...(model === "3pl" && constraints.fixed?.top === undefined ? { bottom: 0 } : {}),
-    ...constraints.fixed,
-  };
-  const options: GlobalFitOptions = {
-    ...(model === "5pl" ? { model: "5pl" as const } : {}),
-    ...(Object.keys(fixed).length ? { fixed } : {}),
-    ...(constraints.bounds ? { bounds: constraints.bounds } : {}),
-    ...(constraints.shared?.length ? { shared: constraints.shared } : {}),
-  };
-  const t = testSharedParameter(
-    [
-      { concentration_nM: ref.x, response: ref.y },
-      { concentration_nM: test.x, response: test.y },
-    ],
-    "logIC50",
-    options,
-  );
+  let t: { full: GlobalFit; reduced: GlobalFit; f: FTestResult };
+  if (sameGlobal) {
+    const g = ref.global!;
+    const r = testTiedParameter(g.curves, g.fit, g.options, "logIC50", [g.index, test.global!.index]);
+    t = { full: r.full, reduced: r.tied, f: r.fTest };
+  } else {
+    // The 5PL keeps each curve's own asymmetry S; only LogIC50 is shared (R: stacked nls with S1, S2).
+    const r = testSharedParameter(
+      [
+        { concentration_nM: ref.x, response: ref.y },
+        { concentration_nM: test.x, response: test.y },
+      ],
+      "logIC50",
+      globalFitOptions(model, constraints),
+    );
+    t = { full: r.separate, reduced: r.shared, f: r.fTest };
+  }
   // 4PL global fits are reported as before; a 5PL global fit that fails (S is often poorly
   // determined) gives no p-value rather than one from a fit that stopped short.
-  if (model === "5pl" && !(t.shared.converged && t.separate.converged)) {
+  if (model === "5pl" && !(t.full.converged && t.reduced.converged)) {
     note = "the shared-LogIC50 F test was not run: the 5PL global fit did not converge";
   } else {
-    fTest = { f: t.fTest.f, df1: t.fTest.dfNumerator, df2: t.fTest.dfDenominator, pValue: t.fTest.pValue };
+    fTest = { f: t.f.f, df1: t.f.dfNumerator, df2: t.f.dfDenominator, pValue: t.f.pValue };
   }
   return { reference: ref.id, test: test.id, fold, sharedLogIC50FTest: fTest, ...(note ? { note } : {}) };
 }

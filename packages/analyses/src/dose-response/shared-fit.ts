@@ -14,6 +14,24 @@ import {
 } from "@adclab/core";
 import type { CurveFit } from "./ic50.ts";
 
+/** The global fit's options for `model` and the run's constraints (the 3PL is the 4PL with a plateau fixed). */
+export function globalFitOptions(
+  model: DoseResponseModelName,
+  constraints: Pick<GlobalFitOptions, "fixed" | "bounds" | "shared">,
+): GlobalFitOptions {
+  // Bottom at 0 unless Top is the plateau given.
+  const fixed = {
+    ...(model === "3pl" && constraints.fixed?.top === undefined ? { bottom: 0 } : {}),
+    ...constraints.fixed,
+  };
+  return {
+    model: model === "5pl" ? "5pl" : "prism4",
+    ...(constraints.shared?.length ? { shared: constraints.shared } : {}),
+    ...(Object.keys(fixed).length ? { fixed } : {}),
+    ...(constraints.bounds ? { bounds: constraints.bounds } : {}),
+  };
+}
+
 export function fitSharedCurves(
   set: CurveSet,
   model: DoseResponseModelName,
@@ -23,17 +41,8 @@ export function fitSharedCurves(
     shared: Shareable[];
   },
 ): CurveFit[] {
-  // The 3PL is the 4PL with a plateau fixed: Bottom at 0 unless Top is the one given.
-  const fixed = {
-    ...(model === "3pl" && constraints.fixed.top === undefined ? { bottom: 0 } : {}),
-    ...constraints.fixed,
-  };
-  const options: GlobalFitOptions = {
-    model: model === "5pl" ? "5pl" : "prism4",
-    shared: constraints.shared,
-    fixed,
-    bounds: constraints.bounds,
-  };
+  const options = globalFitOptions(model, constraints);
+  const fixed = options.fixed ?? {};
   const fixedNames = Object.keys(fixed);
   const out = new Map<string, CurveFit>();
   // Curves of one compound at one exposure time form a group (several times are separate experiments).
@@ -50,7 +59,7 @@ export function fitSharedCurves(
         compound: c.compound,
         ...(c.time_h !== undefined ? { time_h: c.time_h } : {}),
         fit: fits[index]!,
-        global: { fit: global, index },
+        global: { fit: global, index, curves: data, options },
         // A curve's profile in a global fit needs global refits; not computed.
         profile: null,
         x: c.concentration_nM,

@@ -15,7 +15,7 @@ import {
   type DoseResponseModelName,
   summariseDoseResponseFit,
 } from "./dose-response.ts";
-import type { GlobalFit } from "./global-fit.ts";
+import { type GlobalFit, globalParameterIndex } from "./global-fit.ts";
 import { curveProblem, LmSolution } from "./levenberg-marquardt.ts";
 import { logDoses, prism4LogDoseModel, prism5LogDoseModel } from "./models.ts";
 
@@ -43,10 +43,7 @@ export function curveFitsOfGlobal(
     const y = Float64Array.from(curve.response);
     const logX = logDoses(x);
     // Where each of this curve's parameters sits in the global vector.
-    const index = NAMES.slice(0, K).map((name) => {
-      const shared = labels.indexOf(name);
-      return shared >= 0 ? shared : labels.indexOf(`${name}[${c}]`);
-    });
+    const index = NAMES.slice(0, K).map((name) => globalParameterIndex(global, c, name));
     const params = Float64Array.from(index, (j) => global.lm.params[j]!);
     let covariance: Float64Array | null = null;
     const standardErrors = new Float64Array(K);

@@ -28,6 +28,12 @@ export interface GlobalFitOptions {
   fixed?: Partial<Record<Shareable, number>>;
   /** Box constraints [lower, upper] on a parameter, the same in every curve (LogIC50 in log10 nM). */
   bounds?: Partial<Record<Shareable, readonly [number, number]>>;
+  /**
+   * A parameter with one value for some of the curves only (given by index), e.g. { logIC50: [0, 2] }:
+   * the LogIC50s of curves 0 and 2 are one, the others keep their own. Its label lists the curves,
+   * "logIC50[0,2]". This is the reduced model of the F test of two curves within a global fit of more.
+   */
+  tied?: Partial<Record<Shareable, readonly number[]>>;
   maxIterations?: number;
   tolerance?: number;
 }
@@ -46,6 +52,46 @@ export interface GlobalFit {
   reason: string;
   iterations: number;
   lm: LmResult;
+}
+
+/** options.tied, checked: each group sorted, of two or more distinct curves, of a parameter neither shared nor fixed. */
+function checkTied(
+  options: GlobalFitOptions,
+  names: readonly Shareable[],
+  nCurves: number,
+): Partial<Record<Shareable, number[]>> {
+  const out: Partial<Record<Shareable, number[]>> = {};
+  for (const [name, group] of Object.entries(options.tied ?? {})) {
+    const field = `tied.${name}`;
+    const p = name as Shareable;
+    if (!names.includes(p)) throw new InputError("cannot tie this parameter", { field, expected: names.join(", ") });
+    if (options.shared?.includes(p) || options.fixed?.[p] !== undefined) {
+      throw new InputError("a shared or fixed parameter is already one value for all curves", { field });
+    }
+    const sorted = [...(group ?? [])].sort((a, b) => a - b);
+    const valid = sorted.every((c, i) => Number.isInteger(c) && c >= 0 && c < nCurves && c !== sorted[i - 1]);
+    if (sorted.length < 2 || !valid) {
+      throw new InputError("expected two or more distinct curve indexes", {
+        field,
+        expected: `integers from 0 to ${nCurves - 1}`,
+        got: JSON.stringify(group),
+      });
+    }
+    out[p] = sorted;
+  }
+  return out;
+}
+
+/**
+ * Where curve `curve`'s `parameter` sits in the fitted vector of `fit` (shared, tied or its own),
+ * or −1 when it is not there.
+ */
+export function globalParameterIndex(fit: GlobalFit, curve: number, parameter: Shareable): number {
+  return fit.parameterLabels.findIndex((label) => {
+    if (label === parameter) return true;
+    const m = /^(\w+)\[([\d,]+)\]$/.exec(label);
+    return m !== null && m[1] === parameter && m[2]!.split(",").map(Number).includes(curve);
+  });
 }
 
 /** Fits all curves at once with the shared parameters in common. */
@@ -86,6 +132,8 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     o += d.x.length;
   });
 
+  const tied = checkTied(options, names, nCurves);
+
   // Map (curve, parameter) → index into the fitted vector.
   const labels: string[] = [];
   const map = new Int32Array(nCurves * K);
@@ -95,9 +143,16 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
       for (let c = 0; c < nCurves; c++) map[c * K + k] = labels.length;
       labels.push(name);
     } else {
+      // A tied group sits where its first curve's parameter would (all curves tied = shared, same order).
+      const group = tied[name] ?? [];
       for (let c = 0; c < nCurves; c++) {
+        const first = group.indexOf(c) > 0 ? group[0]! : c;
+        if (first !== c) {
+          map[c * K + k] = map[first * K + k]!;
+          continue;
+        }
         map[c * K + k] = labels.length;
-        labels.push(`${name}[${c}]`);
+        labels.push(group.includes(c) ? `${name}[${group.join(",")}]` : `${name}[${c}]`);
       }
     }
   }
@@ -126,7 +181,7 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     }
   });
   for (let j = 0; j < labels.length; j++) p0[j] = p0[j]! / counts[j]!;
-  const baseName = (label: string) => label.replace(/\[\d+\]$/, "") as Shareable;
+  const baseName = (label: string) => label.replace(/\[[\d,]+\]$/, "") as Shareable;
   const fixedMask = labels.map((l) => fixedValues[baseName(l)] !== undefined);
   // The 5PL's S must stay positive (as in fitDoseResponse).
   const lower = labels.map((l) =>
@@ -225,5 +280,39 @@ export function testSharedParameter(
     shared: sharedFit,
     fTest: extraSumOfSquaresFTest(summary(sharedFit), summary(separate)),
     aicc: compareByAicc(summary(sharedFit), summary(separate)),
+  };
+}
+
+export interface TiedParameterTest {
+  /** The global fit of all curves (the full model). */
+  full: GlobalFit;
+  /** The same fit with `parameter` of the tied curves one value (the reduced model). */
+  tied: GlobalFit;
+  /** Extra-sum-of-squares F test, F = ((SS_tied − SS_full)/(df_tied − df_full)) / (SS_full/df_full). */
+  fTest: FTestResult;
+  aicc: AiccComparison;
+}
+
+/**
+ * Is `parameter` the same in the curves `tie` (indexes into `curves`), within the global fit of all
+ * of them? `full` is fitGlobal(curves, options): the test keeps its model — every curve, the
+ * shared parameters, its residual variance and df — and adds one constraint, so it is consistent
+ * with a fold taken from `full`'s covariance. (testSharedParameter instead fits only the curves it
+ * is given; for two curves the two tests are the same.)
+ */
+export function testTiedParameter(
+  curves: readonly DoseResponseData[],
+  full: GlobalFit,
+  options: GlobalFitOptions,
+  parameter: Shareable,
+  tie: readonly number[],
+): TiedParameterTest {
+  const tied = fitGlobal(curves, { ...options, tied: { ...options.tied, [parameter]: tie } });
+  const summary = (g: GlobalFit) => ({ ssr: g.ssr, df: g.df, n: g.n });
+  return {
+    full,
+    tied,
+    fTest: extraSumOfSquaresFTest(summary(tied), summary(full)),
+    aicc: compareByAicc(summary(tied), summary(full)),
   };
 }
