@@ -100,6 +100,45 @@ describe("adclab diagnose", () => {
   });
 });
 
+describe("adclab diagnose --interactive, bare values", () => {
+  it("takes a bare value (with or without a unit) as the observation the latest suggestion names first", async () => {
+    const r = await run(
+      ["diagnose", "--interactive", "--draws", "30", "--json"],
+      ["12", "free_dm1_ic50_fold 1", "done"],
+    );
+    assert.equal(r.code, 0, r.err);
+    const json = r.out.slice(r.out.indexOf("\n{") + 1);
+    const d = JSON.parse(json) as {
+      observations: { id: string; value: number }[];
+      nextExperiments: { assayId: string }[];
+    };
+    assert.deepEqual(
+      d.observations.map((o) => [o.id, o.value]),
+      [
+        ["tdm1_ic50_fold", 12],
+        ["free_dm1_ic50_fold", 1],
+      ],
+    );
+    // The suggestion after the second result names an observation; a bare value then goes to it.
+    const next = [...r.out.matchAll(/^ {2}next: .*; enter (\w+)/gm)].map((m) => m[1]);
+    assert.equal(next.length, 2);
+    const again = await run(
+      ["diagnose", "--interactive", "--draws", "30", "--json"],
+      ["12", "free_dm1_ic50_fold 1", "80 %", "done"],
+    );
+    assert.equal(again.code, 0, again.err);
+    const d2 = JSON.parse(again.out.slice(again.out.indexOf("\n{") + 1)) as {
+      observations: { id: string; value: number }[];
+    };
+    assert.deepEqual(d2.observations[2], { ...d2.observations[2], id: next[1] });
+  });
+
+  it("an id that is not an observation is still an error, not a value", async () => {
+    const r = await run(["diagnose", "--interactive", "--draws", "30"], ["tdm1 12", "done"]);
+    assert.match(r.out, /! observations\.tdm1: unknown observation 'tdm1'/);
+  });
+});
+
 describe("adclab protocol", () => {
   it("prints Protocol 1 with its eleven numbered steps", async () => {
     const r = await run(["protocol", "1"]);

@@ -167,15 +167,27 @@ function inputLines(ctx: CliContext): AsyncIterable<string> {
 }
 
 const INTERACTIVE_HELP =
-  "Enter one result per line as `<observation> <value> [unit]` (e.g. `tdm1_ic50_fold 25`, `surface_her2_ratio 30 %`, `tubulin_mutation_found no`).\n" +
+  "Enter one result per line as `<observation> <value> [unit]` (e.g. `tdm1_ic50_fold 25`, `surface_her2_ratio 30 %`, `tubulin_mutation_found no`),\n" +
+  "or just `<value> [unit]` for the observation the last suggestion names first.\n" +
   "`list` shows the observations, `undo` removes the last one, `done` (or end of input) prints the full diagnosis.";
+
+const OBSERVATION_IDS = new Set<string>(OBSERVATIONS.map((o) => o.id));
+
+/** A line that starts with a value rather than an observation id: a number, or yes/no. */
+function startsWithValue(token: string): boolean {
+  return /^[-+]?(\d|\.\d)/.test(token) || /^(yes|no|true|false)$/i.test(token);
+}
 
 async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void> {
   const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
   const draws = parseDraws(opts.draws) ?? 200;
   const observed: ObservedValue[] = [];
   out(INTERACTIVE_HELP);
-  out(`Suggested first assay: T-DM1 cytotoxicity (${findAssay("cytotoxicity-tdm1")!.measures}); enter tdm1_ic50_fold.`);
+  out(
+    `Suggested first assay: T-DM1 cytotoxicity (${findAssay("cytotoxicity-tdm1")!.measures}); enter tdm1_ic50_fold (or just its value).`,
+  );
+  // The observation a bare value is taken as: the first one the latest suggestion names.
+  let suggested: string | undefined = "tdm1_ic50_fold";
   // A prompt only for a person at a terminal; piped input gets plain lines.
   const prompt =
     !(ctx.io as { stdin?: unknown }).stdin && process.stdin.isTTY ? () => ctx.io.stdout.write("> ") : () => {};
@@ -198,12 +210,15 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
       prompt();
       continue;
     }
-    const [id, value, ...unitParts] = line.split(/\s+/);
+    const tokens = line.split(/\s+/);
+    const bare = suggested !== undefined && !OBSERVATION_IDS.has(tokens[0]!) && startsWithValue(tokens[0]!);
+    const [id, value, ...unitParts] = bare ? [suggested!, ...tokens] : tokens;
     try {
       const o = parseObservedValue(id!, value, unitParts.length ? unitParts.join(" ") : undefined);
       const next = [...observed.filter((x) => x.id !== o.id), o];
       checkContradictions(next);
       observed.splice(0, observed.length, ...next);
+      if (bare) out(`  (${line} taken as ${id})`);
     } catch (e) {
       if (!isInputError(e)) throw e;
       out(`! ${e.message}`);
@@ -222,10 +237,14 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
     const nx = d.nextExperiments[0];
     if (nx) {
       const assay = findAssay(nx.assayId)!;
+      suggested = assay.yields[0];
       out(
-        `  next: ${assay.name} (${nx.expectedInformationGain_bits.toFixed(2)} bits, ${assay.duration_days} d, ${assay.costClass} cost; 'adclab protocol ${assay.protocolId}'); enter ${assay.yields.join(", ")}`,
+        `  next: ${assay.name} (${nx.expectedInformationGain_bits.toFixed(2)} bits, ${assay.duration_days} d, ${assay.costClass} cost; 'adclab protocol ${assay.protocolId}'); enter ${assay.yields.join(", ")}${assay.yields.length > 1 ? ` (a bare value is ${suggested})` : " (or just its value)"}`,
       );
-    } else out("  every assay has been done");
+    } else {
+      suggested = undefined;
+      out("  every assay has been done");
+    }
     prompt();
   }
   if (observed.length === 0) {
