@@ -9,6 +9,7 @@ import { registerDoseResponseFigure } from "./analyses/dose-response.ts";
 import { authMiddleware } from "./auth/middleware.ts";
 import type { App, AppEnv, ServerOptions } from "./context.ts";
 import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
+import { JobManager } from "./jobs/job-manager.ts";
 import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
 import { registerColoc } from "./routes/coloc.ts";
@@ -29,10 +30,19 @@ function sharedComputePool(): ComputePool {
   return sharedCompute;
 }
 
+/** Without `jobs` (tests), the app has a job manager of its own; startServer passes one it closes on stop. */
 export function createApp(
-  options: Omit<ServerOptions, "compute"> & { compute?: ComputePool; database: "pglite" | "postgres" },
+  options: Omit<ServerOptions, "compute" | "jobs"> & {
+    compute?: ComputePool;
+    jobs?: JobManager;
+    database: "pglite" | "postgres";
+  },
 ): App {
-  const o = { ...options, compute: options.compute ?? sharedComputePool() };
+  const o = {
+    ...options,
+    compute: options.compute ?? sharedComputePool(),
+    jobs: options.jobs ?? new JobManager(options.store),
+  };
   const app: App = new OpenAPIHono<AppEnv>({
     // A failed validation becomes the same one-line InputError the CLI prints, plus every issue.
     defaultHook: (result, c) => {

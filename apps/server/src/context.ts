@@ -2,6 +2,7 @@
 import type { Actor, Store, User } from "@adclab/db";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { ComputePool } from "./analyses/compute-pool.ts";
+import type { JobManager } from "./jobs/job-manager.ts";
 
 export interface ServerOptions {
   store: Store;
@@ -13,6 +14,8 @@ export interface ServerOptions {
   webDist?: string;
   /** The worker threads that compute single analyses (fits, co-localization, diagnose, simulate). */
   compute: ComputePool;
+  /** Long work (batches, sweeps) on worker threads, each job a row in the database. */
+  jobs: JobManager;
 }
 
 export interface AppEnv {

@@ -9,7 +9,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 
-export type HttpErrorKind = "unauthorized" | "forbidden" | "not-found" | "too-large" | "conflict";
+export type HttpErrorKind = "unauthorized" | "forbidden" | "not-found" | "too-large" | "conflict" | "unavailable";
 
 export class HttpError extends Error {
   constructor(

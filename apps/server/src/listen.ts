@@ -12,6 +12,7 @@ import { createApp } from "./app.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./context.ts";
 import { createDemoProject } from "./demo/demo-project.ts";
+import { INTERRUPTED_MESSAGE, JobManager, STALE_JOB_SECONDS } from "./jobs/job-manager.ts";
 
 /** The workbench's default port (documented in the README and `adclab serve --help`). */
 export const DEFAULT_PORT = 5174;
@@ -64,12 +65,19 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const newDataFolder = !o.databaseUrl && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
   const db = await openDb(o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: dataDir });
   const compute = createComputePool(); // its threads start with the first heavy analysis
+  const store = new Store(db.db);
+  const jobs = new JobManager(store);
   try {
-    const store = new Store(db.db);
     // Analyses cut off by a crash are marked failed, never left "running" or given results.
     // Only the embedded database is owned by this one process; a PostgreSQL server may be shared
     // by several ADCLab servers, whose running analyses are not ours to end.
     if (db.kind === "pglite") await store.failAbandonedAnalyses(LOCAL_ACTOR);
+    // Jobs a previous process left queued or running (it died without marking them) are told
+    // interrupted. On a shared PostgreSQL server only those whose process has gone quiet.
+    await store.interruptJobs({
+      staleSeconds: db.kind === "pglite" ? 0 : STALE_JOB_SECONDS,
+      message: INTERRUPTED_MESSAGE,
+    });
     if (newDataFolder && !serverMode && (o.demo ?? true)) await createDemoProject(store);
     if (serverMode && (await store.countUsers()) === 0) {
       if (!o.admin) {
@@ -89,6 +97,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       webDist: o.webDist,
       database: db.kind,
       compute,
+      jobs,
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, hostname: host, port: o.port ?? DEFAULT_PORT }, () => resolve(s));
@@ -101,6 +110,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       port,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs.close(); // running jobs: marked interrupted, their threads stopped
         await compute.close();
         await db.close();
       },

@@ -83,6 +83,34 @@ export const AnalysisSchema = z
   })
   .openapi("Analysis");
 
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    projectId: z.string(),
+    experimentId: z.string(),
+    submittedBy: z.string().openapi({ description: 'who submitted it ("local" in embedded mode)' }),
+    inputs: z.unknown().openapi({ description: "the request's inputs as submitted (file ids, never file contents)" }),
+    options: z.record(z.string(), z.unknown()),
+    status: z.enum(["queued", "running", "done", "failed", "cancelled", "interrupted"]).openapi({
+      description:
+        "done: every item succeeded and the result is stored (analysisId); failed, cancelled, interrupted (the server stopped while it ran): nothing was stored",
+    }),
+    progress: z.object({ done: z.number().int(), total: z.number().int(), message: z.string() }).openapi({
+      description: "as last saved (at most once a second) when another server process runs the job",
+    }),
+    threads: z.number().int().openapi({ description: "worker threads alive now" }),
+    analysisId: z.string().nullable().openapi({ description: "the stored analysis, once done" }),
+    error: z
+      .object({ message: z.string(), input: z.boolean().openapi({ description: "the input was at fault" }) })
+      .nullable()
+      .openapi({ description: "why it failed or was interrupted" }),
+    createdAt: isoTime,
+    updatedAt: isoTime.openapi({ description: "the last write of the process running it (progress, heartbeat)" }),
+    finishedAt: isoTime.nullable(),
+  })
+  .openapi("Job");
+
 /** Dates leave the API as ISO 8601 strings. */
 export function withIsoDates<T extends { createdAt: Date }>(row: T): Omit<T, "createdAt"> & { createdAt: string } {
   return { ...row, createdAt: row.createdAt.toISOString() };

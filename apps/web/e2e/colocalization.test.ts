@@ -2,7 +2,8 @@
  * The Co-localization page in Chromium: upload the committed fixture images, pick channels from
  * their previews, and see exactly the numbers `adclab coloc` prints for the same files and options
  * (the CLI run as a separate process); the per-cell table with a label image, the cytofluorogram,
- * the CSV export; a bad file shows the CLI's message. Screenshots in test-artifacts/web/.
+ * the CSV export; a bad file shows the CLI's message; a batch job with progress, cancel, and one
+ * the server's restart interrupts. Screenshots in test-artifacts/web/.
  */
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -239,6 +240,31 @@ describe("the Co-localization page in Chromium", { skip: skipWithoutChromium }, 
     await page.screenshot({ path: join(artifacts, "colocalization-batch-cancelled.png"), fullPage: true });
     assert.deepEqual(
       wb.consoleErrors.filter((e) => !/status of 400/.test(e)),
+      [],
+    );
+  });
+
+  it("a batch running when the server restarts: the page follows it through the restart and shows it interrupted", async () => {
+    const before = wb.consoleErrors.length;
+    await page.getByRole("button", { name: "Run batch" }).click();
+    await page.locator('[data-testid="batch-job"][data-status="running"]').waitFor();
+    await page
+      .getByTestId("batch-progress")
+      .getByText(/^[1-9]\d* \/ 12 — /)
+      .waitFor();
+    await wb.restartServer();
+    await page.locator('[data-testid="batch-job"][data-status="interrupted"]').waitFor();
+    const alert = await page.getByTestId("batch-job").getByRole("alert").innerText();
+    assert.match(
+      alert,
+      /^Interrupted after \d+ of 12: the server stopped while this job ran; nothing was stored; submit it again\.$/,
+    );
+    assert.match(await page.getByTestId("batch-progress").innerText(), /^\d+ \/ 12 — interrupted$/);
+    assert.equal(await page.getByRole("button", { name: "Run batch" }).isEnabled(), true, "it can be submitted again");
+    await page.screenshot({ path: join(artifacts, "colocalization-batch-interrupted.png"), fullPage: true });
+    // While the server was down the page's polls failed (the browser logs those); nothing else.
+    assert.deepEqual(
+      wb.consoleErrors.slice(before).filter((e) => !/ERR_CONNECTION_REFUSED|Failed to fetch/.test(e)),
       [],
     );
   });

@@ -92,6 +92,8 @@ export interface Workbench {
   browser: Browser;
   /** Console errors and uncaught page errors, "URL: message". */
   consoleErrors: string[];
+  /** Stops the server (SIGTERM, as Ctrl-C) and starts it again on the same data folder and port. */
+  restartServer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,8 +109,7 @@ export async function openWorkbench(
   mkdirSync(artifacts, { recursive: true });
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
-  const close = async () => {
-    await browser?.close();
+  const stopServer = async () => {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once("exit", r));
       server.kill("SIGTERM");
@@ -116,11 +117,21 @@ export async function openWorkbench(
       await exited;
       clearTimeout(t);
     }
+  };
+  const close = async () => {
+    await browser?.close();
+    await stopServer();
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    const started = await startWorkbench(join(tmp, "data"), await freePort(), extraServerArgs, o.env);
+    const port = await freePort();
+    const start = () => startWorkbench(join(tmp, "data"), port, extraServerArgs, o.env);
+    const started = await start();
     server = started.child;
+    const restartServer = async () => {
+      await stopServer();
+      server = (await start()).child;
+    };
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const consoleErrors: string[] = [];
@@ -128,7 +139,7 @@ export async function openWorkbench(
       if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
     page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    return { url: started.url, tmp, page, browser, consoleErrors, close };
+    return { url: started.url, tmp, page, browser, consoleErrors, restartServer, close };
   } catch (e) {
     await close();
     throw e;

@@ -11,6 +11,7 @@ import {
   check,
   customType,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -144,6 +145,55 @@ export const analyses = pgTable(
   ],
 );
 
+/**
+ * A job's life. The in-process queue starts a job at once (running); queued is for a queue that
+ * holds jobs before a worker takes them. interrupted: the server stopped (or died) while it ran.
+ */
+export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled", "interrupted"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * Long work on worker threads (batches, sweeps), so that a job outlives the process that ran it.
+ * Its result is an analysis (analysis_id), stored only when every item succeeded; the job row
+ * itself records what was asked, how far it got and how it ended.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** e.g. "coloc-batch", "fit-batch", "simulate-sweep". */
+    kind: text("kind").notNull(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    experimentId: uuid("experiment_id")
+      .notNull()
+      .references(() => experiments.id, { onDelete: "cascade" }),
+    /** Who submitted it: null in embedded mode; the name is kept as text, as in the audit log. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    username: text("username").notNull(),
+    /** The request as submitted: file ids and parameters, never file contents. */
+    inputs: jsonb("inputs").notNull(),
+    options: jsonb("options").notNull(),
+    status: text("status").$type<JobStatus>().notNull(),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull(),
+    progressMessage: text("progress_message").notNull().default(""),
+    errorMessage: text("error_message"),
+    /** The error is the user's input (a 400 had it come at once), not ADCLab's. */
+    errorIsInput: boolean("error_is_input").notNull().default(false),
+    analysisId: uuid("analysis_id").references(() => analyses.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    /** Last write by the process running it (progress, or a heartbeat while an item takes long). */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("jobs_experiment_idx").on(t.experimentId),
+    check("jobs_status_check", sql`${t.status} in ('queued', 'running', 'done', 'failed', 'cancelled', 'interrupted')`),
+  ],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -159,4 +209,14 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_at_idx").on(t.at)],
 );
 
-export const schemaTables = { users, apiTokens, projects, projectMembers, experiments, rawFiles, analyses, auditLog };
+export const schemaTables = {
+  users,
+  apiTokens,
+  projects,
+  projectMembers,
+  experiments,
+  rawFiles,
+  analyses,
+  jobs,
+  auditLog,
+};

@@ -13,6 +13,8 @@ import {
   apiTokens,
   auditLog,
   experiments,
+  type JobStatus,
+  jobs,
   type ProjectRole,
   projectMembers,
   projects,
@@ -34,6 +36,15 @@ export type RawFile = typeof rawFiles.$inferSelect;
 export type RawFileInfo = Omit<RawFile, "content">;
 export type Analysis = typeof analyses.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+/** What a job's last write says of its progress. */
+export interface JobProgress {
+  done: number;
+  total: number;
+  message: string;
+}
+/** Queued or running: not ended yet. */
+const UNFINISHED_JOB: JobStatus[] = ["queued", "running"];
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -309,31 +320,6 @@ export class Store {
     });
   }
 
-  /**
-   * A finished analysis written in one transaction, for work that ran elsewhere first (a job on
-   * worker threads): stored only once complete, so a cancelled or crashed job leaves no record.
-   */
-  async recordFinishedAnalysis(
-    actor: Actor,
-    a: {
-      experimentId: string;
-      kind: string;
-      inputs: unknown;
-      options: unknown;
-      adclabVersion: string;
-      results: unknown;
-    },
-  ): Promise<Analysis> {
-    return this.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(analyses)
-        .values({ ...a, status: "done", finishedAt: new Date() })
-        .returning();
-      await this.audit(tx, actor, "analysis.done", row!.id, { experimentId: a.experimentId, kind: a.kind });
-      return row!;
-    });
-  }
-
   async listAnalyses(experimentId: string): Promise<Analysis[]> {
     return this.db
       .select()
@@ -357,6 +343,155 @@ export class Store {
       for (const r of rows) await this.audit(tx, actor, "analysis.interrupted", r.id);
       return rows.length;
     });
+  }
+
+  // ── jobs ────────────────────────────────────────────────────────────────────────────────
+  // A job row is the running process' own bookkeeping (progress, heartbeat, outcome), so it has
+  // no audit entries; what a job stores (its analysis) is audited as every analysis is.
+
+  /** A job that starts now (running) in the experiment's project, submitted by the actor. */
+  async createJob(
+    actor: Actor,
+    j: { experimentId: string; kind: string; inputs: unknown; options: unknown; progress: JobProgress },
+  ): Promise<Job> {
+    return this.db.transaction(async (tx) => {
+      const [e] = await tx
+        .select({ projectId: experiments.projectId })
+        .from(experiments)
+        .where(eq(experiments.id, j.experimentId));
+      if (!e) throw new Error(`no experiment ${j.experimentId}`);
+      const [row] = await tx
+        .insert(jobs)
+        .values({
+          kind: j.kind,
+          projectId: e.projectId,
+          experimentId: j.experimentId,
+          userId: actor.userId,
+          username: actor.username,
+          inputs: j.inputs,
+          options: j.options,
+          status: "running",
+          progressDone: j.progress.done,
+          progressTotal: j.progress.total,
+          progressMessage: j.progress.message,
+        })
+        .returning();
+      return row!;
+    });
+  }
+
+  async getJob(id: string): Promise<Job | undefined> {
+    return (await this.db.select().from(jobs).where(eq(jobs.id, id)))[0];
+  }
+
+  async listJobs(experimentId: string): Promise<Job[]> {
+    return this.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.experimentId, experimentId))
+      .orderBy(asc(jobs.createdAt), asc(jobs.id));
+  }
+
+  /** Progress of a running job (also its heartbeat: updated_at); false once the job has ended. */
+  async updateJobProgress(id: string, p: JobProgress): Promise<boolean> {
+    const rows = await this.db
+      .update(jobs)
+      .set({ progressDone: p.done, progressTotal: p.total, progressMessage: p.message, updatedAt: sql`now()` })
+      .where(and(eq(jobs.id, id), eq(jobs.status, "running")))
+      .returning({ id: jobs.id });
+    return rows.length > 0;
+  }
+
+  /**
+   * Ends a queued or running job without a result (failed, cancelled, interrupted), once: a job
+   * that has already ended is not touched (undefined).
+   */
+  async endJob(
+    id: string,
+    outcome: {
+      status: Extract<JobStatus, "failed" | "cancelled" | "interrupted">;
+      progress: JobProgress;
+      error?: { message: string; input: boolean };
+    },
+  ): Promise<Job | undefined> {
+    const [row] = await this.db
+      .update(jobs)
+      .set({
+        status: outcome.status,
+        progressDone: outcome.progress.done,
+        progressTotal: outcome.progress.total,
+        progressMessage: outcome.progress.message,
+        errorMessage: outcome.error?.message ?? null,
+        errorIsInput: outcome.error?.input ?? false,
+        updatedAt: sql`now()`,
+        finishedAt: sql`now()`,
+      })
+      .where(and(eq(jobs.id, id), inArray(jobs.status, UNFINISHED_JOB)))
+      .returning();
+    return row;
+  }
+
+  /**
+   * A running job's result, stored as a finished analysis, and the job marked done with it, in
+   * one transaction. The job row is claimed first (which locks it): if the job is no longer
+   * running (cancelled, or marked interrupted), nothing is stored and the answer is undefined.
+   */
+  async finishJobWithAnalysis(
+    actor: Actor,
+    id: string,
+    a: { kind: string; inputs: unknown; options: unknown; adclabVersion: string; results: unknown },
+    progress: JobProgress,
+  ): Promise<{ job: Job; analysis: Analysis } | undefined> {
+    return this.db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(jobs)
+        .set({ status: "done", updatedAt: sql`now()`, finishedAt: sql`now()` })
+        .where(and(eq(jobs.id, id), eq(jobs.status, "running")))
+        .returning({ experimentId: jobs.experimentId });
+      if (!claimed) return undefined;
+      const [analysis] = await tx
+        .insert(analyses)
+        .values({ ...a, experimentId: claimed.experimentId, status: "done", finishedAt: new Date() })
+        .returning();
+      await this.audit(tx, actor, "analysis.done", analysis!.id, { experimentId: claimed.experimentId, kind: a.kind });
+      const [job] = await tx
+        .update(jobs)
+        .set({
+          analysisId: analysis!.id,
+          progressDone: progress.done,
+          progressTotal: progress.total,
+          progressMessage: progress.message,
+        })
+        .where(eq(jobs.id, id))
+        .returning();
+      return { job: job!, analysis: analysis! };
+    });
+  }
+
+  /**
+   * Marks interrupted the queued or running jobs whose process has not written for more than
+   * `staleSeconds` (0: every one; only right for a database this process alone uses), optionally
+   * only the job `id`. Returns the ids marked.
+   */
+  async interruptJobs(o: { staleSeconds: number; message: string; id?: string }): Promise<string[]> {
+    const rows = await this.db
+      .update(jobs)
+      .set({
+        status: "interrupted",
+        errorMessage: o.message,
+        errorIsInput: false,
+        progressMessage: sql`'interrupted after ' || ${jobs.progressDone} || ' of ' || ${jobs.progressTotal}`,
+        finishedAt: sql`now()`,
+      })
+      .where(
+        and(
+          inArray(jobs.status, UNFINISHED_JOB),
+          sql`${jobs.updatedAt} <= now() - make_interval(secs => ${o.staleSeconds})`,
+          o.id === undefined ? undefined : eq(jobs.id, o.id),
+        ),
+      )
+      .returning({ id: jobs.id });
+    return rows.map((r) => r.id);
   }
 
   // ── audit log ───────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,8 @@
 /**
  * SIGKILL while a job runs on worker threads: after a restart on the same embedded data folder the
  * experiment's files are intact, the job left no analysis at all (it stores only when complete,
- * in one transaction), and the job itself is gone (404), never reported as running or done.
+ * in one transaction), and the job — which the killed process could not mark — is marked
+ * interrupted when the server starts, with its last saved progress; never reported as running or done.
  */
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { freeLoopbackPort } from "@adclab/db/testing";
 import { startServerProcess, stopServerProcess } from "../testing/server-process.ts";
+import { INTERRUPTED_MESSAGE } from "./job-manager.ts";
 
 const IMAGE = new URL("../../../../packages/core/src/coloc/__fixtures__/pair-u16-imagej.tif", import.meta.url);
 
@@ -22,7 +24,7 @@ describe("SIGKILL during a job", () => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("leaves no analysis and no job behind", async () => {
+  it("leaves no analysis behind, and the job says interrupted after the restart", async () => {
     const data = join(tmp, "data");
     const port = await freeLoopbackPort();
     const base = `http://127.0.0.1:${port}`;
@@ -54,7 +56,7 @@ describe("SIGKILL during a job", () => {
       inputs: { design: design.id },
       options: { costesIterations: 3000, workers: 2 },
     });
-    // killed once the workers are busy and some images are done, long before all twelve
+    // killed once the workers are busy and some images are done (and saved), long before all twelve
     for (;;) {
       const j = (await (await fetch(`${base}/api/jobs/${job.id}`)).json()) as {
         status: string;
@@ -64,13 +66,26 @@ describe("SIGKILL during a job", () => {
       if (j.progress.done >= 1) break;
       await new Promise((r) => setTimeout(r, 20));
     }
+    await new Promise((r) => setTimeout(r, 1500)); // progress is saved within a second
     await stopServerProcess(first, "SIGKILL");
 
     const second = await startServerProcess(data, port);
     children.push(second);
     const analyses = (await (await fetch(`${base}/api/experiments/${experiment.id}/analyses`)).json()) as unknown[];
     assert.deepEqual(analyses, [], "no record of the interrupted job");
-    assert.equal((await fetch(`${base}/api/jobs/${job.id}`)).status, 404);
+    const after = await fetch(`${base}/api/jobs/${job.id}`);
+    assert.equal(after.status, 200);
+    const j = (await after.json()) as {
+      status: string;
+      error: unknown;
+      progress: { done: number; total: number; message: string };
+      analysisId: string | null;
+    };
+    assert.equal(j.status, "interrupted");
+    assert.deepEqual(j.error, { message: INTERRUPTED_MESSAGE, input: false });
+    assert.ok(j.progress.done >= 1 && j.progress.done < 12, `last saved progress: ${j.progress.done}`);
+    assert.equal(j.progress.message, `interrupted after ${j.progress.done} of 12`);
+    assert.equal(j.analysisId, null);
     const files = (await (await fetch(`${base}/api/experiments/${experiment.id}/files`)).json()) as {
       originalName: string;
       sha256: string;

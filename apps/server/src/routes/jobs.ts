@@ -1,6 +1,7 @@
 /**
  * Jobs: long work (a co-localization batch over uploaded images with a design table, a batch of
- * fits) on worker threads. Submit, poll progress, fetch the stored result, cancel.
+ * fits, a mechanism-strength sweep) on worker threads. Submit, list, poll progress, fetch the
+ * stored result, cancel. Jobs are rows in the database, so they are still there after a restart.
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -8,8 +9,8 @@ import { requireExperiment } from "../auth/access.ts";
 import type { App, AppEnv, ServerOptions } from "../context.ts";
 import { HttpError, notFound } from "../errors.ts";
 import { BATCH_KINDS } from "../jobs/batch-kinds.ts";
-import { JobManager } from "../jobs/job-manager.ts";
-import { AnalysisSchema, errorResponses, IdParam, json, jsonBody } from "../schemas.ts";
+import { INTERRUPTED_MESSAGE } from "../jobs/job-manager.ts";
+import { AnalysisSchema, errorResponses, IdParam, JobSchema, json, jsonBody } from "../schemas.ts";
 
 const JobRequest = z
   .object({
@@ -25,28 +26,13 @@ const JobRequest = z
   })
   .openapi("JobRequest");
 
-const JobSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    experimentId: z.string(),
-    status: z.enum(["running", "done", "failed", "cancelled"]),
-    progress: z.object({ done: z.number().int(), total: z.number().int(), message: z.string() }),
-    threads: z.number().int().openapi({ description: "worker threads alive now" }),
-    analysisId: z.string().nullable().openapi({ description: "the stored analysis, once done" }),
-    error: z.object({ message: z.string(), input: z.boolean() }).nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi("Job");
-
 const conflict = { description: "Not possible in the job's state", content: errorResponses[400].content };
 
 export function registerJobs(app: App, o: ServerOptions) {
-  const jobs = new JobManager(o.store);
+  const jobs = o.jobs;
   const tags = ["jobs"];
   const readable = async (c: Context<AppEnv>, id: string, need: "read" | "write") => {
-    const job = jobs.get(id);
+    const job = await jobs.get(id);
     if (!job) throw notFound("job");
     await requireExperiment(c, o, job.experimentId, need);
     return job;
@@ -58,13 +44,32 @@ export function registerJobs(app: App, o: ServerOptions) {
       tags,
       summary: "Start a long analysis on worker threads; poll GET /api/jobs/{id}",
       request: { params: IdParam, body: jsonBody(JobRequest) },
-      responses: { 202: json(JobSchema, "Started"), ...errorResponses },
+      responses: {
+        202: json(JobSchema, "Started"),
+        ...errorResponses,
+        503: { description: "The server is stopping", content: errorResponses[400].content },
+      },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       await requireExperiment(c, o, id, "write");
       const body = c.req.valid("json");
       return c.json(await jobs.submit(c.get("actor"), id, body.kind, body.inputs, body.options ?? {}), 202);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/experiments/{id}/jobs",
+      tags,
+      summary: "The experiment's jobs, oldest first: running, finished, failed, cancelled and interrupted",
+      request: { params: IdParam },
+      responses: { 200: json(z.array(JobSchema), "The jobs"), ...errorResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await requireExperiment(c, o, id, "read");
+      return c.json(await jobs.list(id), 200);
     },
   );
   app.openapi(
@@ -108,9 +113,11 @@ export function registerJobs(app: App, o: ServerOptions) {
         throw new HttpError(
           409,
           "conflict",
-          job.status === "running"
+          job.status === "running" || job.status === "queued"
             ? "the job is still running"
-            : `the job ${job.status}${job.error ? `: ${job.error.message}` : ""}; nothing was stored`,
+            : job.status === "interrupted"
+              ? `the job was interrupted: ${INTERRUPTED_MESSAGE}`
+              : `the job ${job.status}${job.error ? `: ${job.error.message}` : ""}; nothing was stored`,
         );
       }
       const a = await o.store.getAnalysis(job.analysisId);

@@ -4,7 +4,8 @@
  * total; the result is stored as an analysis with its files' SHA-256 only when complete; a
  * cancelled job stops its worker threads and writes nothing; a bad image fails the job with the
  * CLI's message and writes nothing; a mechanism-strength sweep runs the simulate procedure once per
- * strength.
+ * strength. Each job is a row in the database: its progress is saved while it runs, at most once a
+ * second, and the experiment's job list answers from the rows.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -18,10 +19,11 @@ import {
   type SimulationRequest,
 } from "@adclab/analyses";
 import { ADCLAB_VERSION, MECHANISM_IDS } from "@adclab/core";
-import type { Store } from "@adclab/db";
+import { LOCAL_ACTOR, type Store } from "@adclab/db";
 import { createApp } from "../app.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { App } from "../context.ts";
+import { JobManager } from "../jobs/job-manager.ts";
 import { colocFixture } from "./coloc-suite.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field in the tests
@@ -96,6 +98,15 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
         "/api/jobs/{id}/result",
       ])
         assert.ok(doc.paths[p], `missing ${p}`);
+      assert.ok(doc.paths["/api/experiments/{id}/jobs"].get, "the job list");
+      assert.deepEqual(doc.components.schemas.Job.properties.status.enum, [
+        "queued",
+        "running",
+        "done",
+        "failed",
+        "cancelled",
+        "interrupted",
+      ]);
     });
 
     it("a co-localization batch: progress advances to the total, then the result is stored with provenance", async () => {
@@ -188,8 +199,10 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       assert.equal(
         (await store.listAudit({ limit: 1 }))[0]?.id,
         auditTop,
-        "nothing written, not even to the audit log",
+        "no analysis, not even an audit entry: only the job's own row, which says cancelled",
       );
+      const row = await store.getJob(r.json.id);
+      assert.deepEqual([row?.status, row?.progressDone, row?.analysisId], ["cancelled", doneAtCancel, null]);
       const res = await call(app, "GET", `/api/jobs/${r.json.id}/result`);
       assert.equal(res.status, 409);
       assert.match(res.json.message, /cancelled; nothing was stored/);
@@ -331,6 +344,74 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       assert.equal((await call(app, "GET", `/api/jobs/${r.json.id}/result`)).status, 409);
     });
 
+    it("progress is saved in the database while the job runs, at most once per interval; a heartbeat while none is made", async () => {
+      // Short intervals, so that a sweep of a few seconds shows several writes (the server: 1 s, 10 s).
+      const jobs = new JobManager(store, { progressWriteMs: 200, heartbeatMs: 500 });
+      const sweep = (n: number) => ({
+        cellLine: "BT-474M1",
+        sweep: { mechanism: "slc46a3-loss", strengths: Array.from({ length: n }, (_, i) => 1 + i / 2) },
+      });
+      /** Every write seen while the job ran (updatedAt → progress done then), until the job ended. */
+      const watch = async (id: string) => {
+        const writes = new Map<number, number>();
+        const t0 = Date.now();
+        for (;;) {
+          const row = (await store.getJob(id))!;
+          if (row.status !== "running") return { writes, seconds: (Date.now() - t0) / 1000, row };
+          writes.set(row.updatedAt.getTime(), row.progressDone);
+          const running = (await jobs.get(id))!;
+          assert.ok(
+            row.progressDone <= running.progress.done,
+            `saved ${row.progressDone}, ran ${running.progress.done}`,
+          );
+          await sleep(5);
+        }
+      };
+      const job = await jobs.submit(LOCAL_ACTOR, experimentId, "simulate-sweep", sweep(24), { workers: 1 });
+      const { writes, seconds, row } = await watch(job.id);
+      const times = [...writes.keys()].sort((a, b) => a - b);
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      console.log(
+        `sweep of 24 in ${seconds.toFixed(1)} s: ${times.length - 1} writes while running, gaps ${gaps.join(", ")} ms`,
+      );
+      assert.ok(
+        [...writes.values()].some((d) => d > 0 && d < 24),
+        "progress saved while the job ran",
+      );
+      // One write per item would be ~24 writes at the items' pace; throttled, at most one per 200 ms.
+      assert.ok(times.length - 1 <= Math.ceil(seconds / 0.2) + 1, `${times.length - 1} writes in ${seconds} s`);
+      assert.ok(
+        gaps.every((g) => g >= 100),
+        `writes ~200 ms apart: ${gaps}`,
+      );
+      assert.deepEqual([row.status, row.progressDone, row.progressMessage], ["done", 24, "done: 24 of 24"]);
+
+      // Before its first item is done (worker threads starting), the row is still written: the heartbeat.
+      const one = await jobs.submit(LOCAL_ACTOR, experimentId, "simulate-sweep", sweep(1), { workers: 1 });
+      const quiet = await watch(one.id);
+      const beats = [...quiet.writes.entries()].filter(([t, d]) => d === 0 && t > Date.parse(one.createdAt));
+      console.log(`one item in ${quiet.seconds.toFixed(1)} s: ${beats.length} heartbeats before it was done`);
+      if (quiet.seconds > 1.5) assert.ok(beats.length >= 1, "a heartbeat while no progress was made");
+      assert.equal(quiet.row.status, "done");
+    });
+
+    it("the experiment's job list answers from the database, each job as GET /api/jobs/{id} says it", async () => {
+      const list = (await call(app, "GET", `/api/experiments/${experimentId}/jobs`)).json;
+      assert.ok(list.length >= 6);
+      for (const j of list) assert.deepEqual(j, (await call(app, "GET", `/api/jobs/${j.id}`)).json);
+      assert.deepEqual(
+        list.map((j: { status: string }) => j.status),
+        (await store.listJobs(experimentId)).map((j) => j.status),
+      );
+      for (const s of ["done", "cancelled", "failed"])
+        assert.ok(
+          list.some((j: { status: string }) => j.status === s),
+          s,
+        );
+      assert.ok(list.every((j: { status: string }) => j.status !== "running"));
+      assert.ok(list.every((j: { experimentId: string }) => j.experimentId === experimentId));
+    });
+
     it("a bad sweep is a 400 with the simulate procedure's message, and no job", async () => {
       const before = await stored();
       const cases: [unknown, RegExp][] = [
@@ -398,6 +479,7 @@ export function jobsApiTests(get: () => { app: App; store: Store }, call: Call) 
       assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}`, { token: bob })).status, 403);
       assert.equal((await call(server, "POST", `/api/jobs/${job.json.id}/cancel`, { token: bob })).status, 403);
       assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}/result`, { token: bob })).status, 403);
+      assert.equal((await call(server, "GET", `/api/experiments/${e.json.id}/jobs`, { token: bob })).status, 403);
       assert.equal((await call(server, "GET", `/api/jobs/${job.json.id}`)).status, 401);
       for (;;) {
         const j = await call(server, "GET", `/api/jobs/${job.json.id}`, { token: alice });

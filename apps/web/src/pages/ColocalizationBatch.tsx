@@ -2,16 +2,18 @@
  * A whole experiment at once (`adclab coloc --batch`): upload the images (and label images) and a
  * design table (image → condition, time_h), start a `coloc-batch` job on the server's worker
  * threads, follow its progress, cancel it, and see the comparison of conditions with the three
- * tables to download. The result is stored only when every image succeeded.
+ * tables to download. The result is stored only when every image succeeded. The job is kept by the
+ * server, so polling carries on through a restart of the server and then shows how it ended
+ * (interrupted, when the server stopped while it ran).
  */
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { api, type Experiment, type RawFile } from "../api.ts";
+import { ApiError, api, type Experiment, type RawFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
 import { uploadTo } from "./ColocalizationPage.tsx";
 
 export interface Job {
   id: string;
-  status: "running" | "done" | "failed" | "cancelled";
+  status: "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
   progress: { done: number; total: number; message: string };
   analysisId: string | null;
   error: { message: string } | null;
@@ -104,23 +106,35 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
     }
   }
 
-  // Poll the running job; fetch the stored result once it is done.
+  // Poll the running job; fetch the stored result once it is done. While the server cannot be
+  // reached (a restart), say so and keep trying: the job is still there when it is back.
+  const [unreachable, setUnreachable] = useState<string>();
   useEffect(() => {
-    if (job?.status !== "running") return;
-    const t = setTimeout(async () => {
-      try {
-        const next = await api<Job>(`/api/jobs/${job.id}`);
-        if (next.status === "done") {
-          const a = await api<{ results: BatchResult }>(`/api/jobs/${job.id}/result`);
-          setResult(a.results);
+    if (job?.status !== "running" && job?.status !== "queued") return;
+    const t = setTimeout(
+      async () => {
+        try {
+          const next = await api<Job>(`/api/jobs/${job.id}`);
+          if (next.status === "done") {
+            const a = await api<{ results: BatchResult }>(`/api/jobs/${job.id}/result`);
+            setResult(a.results);
+          }
+          setUnreachable(undefined);
+          setJob(next);
+        } catch (err) {
+          if (err instanceof ApiError && err.status < 500) {
+            setUnreachable(undefined);
+            setError(err.message);
+          } else {
+            setUnreachable(`${(err as Error).message}; trying again`);
+            setJob({ ...job }); // the same job: poll again
+          }
         }
-        setJob(next);
-      } catch (err) {
-        setError((err as Error).message);
-      }
-    }, 250);
+      },
+      unreachable ? 2000 : 250,
+    );
     return () => clearTimeout(t);
-  }, [job]);
+  }, [job, unreachable]);
 
   async function cancel() {
     if (!job) return;
@@ -131,7 +145,7 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
     }
   }
 
-  const running = job?.status === "running";
+  const running = job?.status === "running" || job?.status === "queued";
   return (
     <section className="coloc-batch" aria-label="Batch">
       <h2>A whole experiment (batch)</h2>
@@ -206,8 +220,7 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
               aria-label="Batch progress"
             />
             <span data-testid="batch-progress">
-              {job.progress.done} / {job.progress.total} —{" "}
-              {job.status === "running" ? job.progress.message : job.status}
+              {job.progress.done} / {job.progress.total} — {running ? job.progress.message : job.status}
             </span>
             {running ? (
               <button type="button" onClick={cancel}>
@@ -223,6 +236,17 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
           {job.status === "failed" && job.error ? (
             <p className="error" role="alert">
               {job.error.message}
+            </p>
+          ) : null}
+          {job.status === "interrupted" ? (
+            <p className="error" role="alert">
+              Interrupted after {job.progress.done} of {job.progress.total}:{" "}
+              {job.error?.message ?? "the server stopped while this job ran; nothing was stored; submit it again"}.
+            </p>
+          ) : null}
+          {unreachable && running ? (
+            <p className="notice" role="status">
+              Cannot reach the server ({unreachable}).
             </p>
           ) : null}
         </div>

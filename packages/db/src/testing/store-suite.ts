@@ -152,5 +152,128 @@ export function storeSuite(
         ["done", "failed"],
       );
     });
+
+    it("a job records its request, progress and outcome; it ends once, and stores its analysis only while running", async () => {
+      const alice = await store.createUser(LOCAL_ACTOR, { username: `job-owner-${name}`, passwordHash: "scrypt$x" });
+      const asAlice: Actor = { userId: alice.id, username: alice.username };
+      const p = await store.createProject(asAlice, { name: "jobs" });
+      const e = await store.createExperiment(asAlice, { projectId: p.id, name: "e" });
+      const inputs = { design: "00000000-0000-4000-8000-000000000001" };
+      const j = await store.createJob(asAlice, {
+        experimentId: e.id,
+        kind: "coloc-batch",
+        inputs,
+        options: { workers: 2 },
+        progress: { done: 0, total: 3, message: "starting" },
+      });
+      assert.deepEqual(
+        [j.status, j.projectId, j.experimentId, j.userId, j.username, j.progressDone, j.progressTotal],
+        ["running", p.id, e.id, alice.id, alice.username, 0, 3],
+      );
+      assert.deepEqual(j.inputs, inputs);
+      assert.equal(await store.updateJobProgress(j.id, { done: 2, total: 3, message: "2 of 3" }), true);
+      const mid = await store.getJob(j.id);
+      assert.deepEqual([mid?.progressDone, mid?.progressMessage], [2, "2 of 3"]);
+      assert.ok(mid!.updatedAt >= j.updatedAt, "a progress write is also the heartbeat");
+
+      const auditTop = (await store.listAudit({ limit: 1 }))[0]?.id;
+      const stored = await store.finishJobWithAnalysis(
+        asAlice,
+        j.id,
+        { kind: "coloc-batch", inputs, options: {}, adclabVersion: "0.1.0", results: { cells: 16 } },
+        { done: 3, total: 3, message: "done" },
+      );
+      assert.equal(stored?.job.status, "done");
+      assert.equal(stored?.job.analysisId, stored?.analysis.id);
+      assert.deepEqual((await store.getAnalysis(stored!.analysis.id))?.results, { cells: 16 });
+      assert.equal((await store.listAudit({ limit: 1 }))[0]?.action, "analysis.done");
+      assert.notEqual((await store.listAudit({ limit: 1 }))[0]?.id, auditTop);
+      // An ended job is never ended again, nor given progress.
+      assert.equal(
+        await store.endJob(j.id, { status: "cancelled", progress: { done: 0, total: 3, message: "" } }),
+        undefined,
+      );
+      assert.equal(await store.updateJobProgress(j.id, { done: 0, total: 3, message: "late" }), false);
+      assert.equal((await store.getJob(j.id))?.status, "done");
+
+      // A job that is no longer running stores nothing.
+      const k = await store.createJob(asAlice, {
+        experimentId: e.id,
+        kind: "fit-batch",
+        inputs: {},
+        options: {},
+        progress: { done: 0, total: 2, message: "" },
+      });
+      const ended = await store.endJob(k.id, {
+        status: "failed",
+        progress: { done: 1, total: 2, message: "failed" },
+        error: { message: "plate.csv, row 3: not a number", input: true },
+      });
+      assert.deepEqual(
+        [ended?.status, ended?.errorMessage, ended?.errorIsInput, ended?.progressDone],
+        ["failed", "plate.csv, row 3: not a number", true, 1],
+      );
+      assert.ok(ended?.finishedAt);
+      const analysesBefore = (await store.listAnalyses(e.id)).length;
+      assert.equal(
+        await store.finishJobWithAnalysis(
+          asAlice,
+          k.id,
+          { kind: "fit-batch", inputs: {}, options: {}, adclabVersion: "0.1.0", results: {} },
+          { done: 2, total: 2, message: "done" },
+        ),
+        undefined,
+      );
+      assert.equal((await store.listAnalyses(e.id)).length, analysesBefore);
+      assert.deepEqual(
+        (await store.listJobs(e.id)).map((x) => [x.kind, x.status]),
+        [
+          ["coloc-batch", "done"],
+          ["fit-batch", "failed"],
+        ],
+      );
+      // The submitter's account may go; the job keeps the name.
+      await store.deleteUser(LOCAL_ACTOR, alice.id);
+      assert.deepEqual(
+        [(await store.getJob(k.id))?.userId, (await store.getJob(k.id))?.username],
+        [null, alice.username],
+      );
+    });
+
+    it("interrupts only unfinished jobs whose process has gone quiet, and keeps their last progress", async () => {
+      const p = await store.createProject(LOCAL_ACTOR, { name: "interrupted jobs" });
+      const e = await store.createExperiment(LOCAL_ACTOR, { projectId: p.id, name: "e" });
+      const job = (total: number) =>
+        store.createJob(LOCAL_ACTOR, {
+          experimentId: e.id,
+          kind: "simulate-sweep",
+          inputs: {},
+          options: {},
+          progress: { done: 0, total, message: "" },
+        });
+      const a = await job(60);
+      const b = await job(5);
+      const cancelled = await job(5);
+      await store.endJob(cancelled.id, { status: "cancelled", progress: { done: 0, total: 5, message: "cancelled" } });
+      await store.updateJobProgress(a.id, { done: 7, total: 60, message: "7 of 60" });
+      const message = "the server stopped while this job ran; nothing was stored; submit it again";
+      // Written just now: not stale after an hour's threshold.
+      const none = await store.interruptJobs({ staleSeconds: 3600, message });
+      assert.ok(!none.includes(a.id) && !none.includes(b.id));
+      assert.equal((await store.getJob(a.id))?.status, "running");
+      // One job by id, then every unfinished one (threshold 0).
+      assert.deepEqual(await store.interruptJobs({ staleSeconds: 0, message, id: b.id }), [b.id]);
+      assert.equal((await store.getJob(a.id))?.status, "running");
+      const all = await store.interruptJobs({ staleSeconds: 0, message });
+      assert.ok(all.includes(a.id) && !all.includes(b.id) && !all.includes(cancelled.id));
+      const got = await store.getJob(a.id);
+      assert.deepEqual(
+        [got?.status, got?.errorMessage, got?.errorIsInput, got?.progressDone, got?.progressMessage],
+        ["interrupted", message, false, 7, "interrupted after 7 of 60"],
+      );
+      assert.ok(got?.finishedAt);
+      assert.equal((await store.getJob(cancelled.id))?.status, "cancelled");
+      assert.equal(await store.updateJobProgress(a.id, { done: 8, total: 60, message: "" }), false);
+    });
   });
 }
