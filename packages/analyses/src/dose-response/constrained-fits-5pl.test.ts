@@ -34,9 +34,17 @@ interface RFit {
   ssr: number;
   df: number;
 }
+/** R's profile-likelihood 95 % limits (log10 nM) of one LogIC50 of a stacked fit; null when open. */
+interface RProfile {
+  parameter: string;
+  confint: [number | null, number | null];
+  exact: [number | null, number | null];
+}
 interface RComparison {
   file: string;
   fit: RFit;
+  profile: RProfile[];
+  sharedLogIC50Profile: RProfile[];
   fold: { value: number; se: number };
   sharedLogIC50: RFit;
   sharedLogIC50FTest: { f: number; df1: number; df2: number; pValue: number };
@@ -52,9 +60,12 @@ const fixture = JSON.parse(readFileSync(new URL("constrained-fits-5pl.json", dir
   threeLinesSharedHill: {
     file: string;
     fit: RFit;
-    comparisons: Record<"A:B" | "A:C" | "B:C", Omit<RComparison, "file" | "fit">>;
-    twoCurveOnly: { "A:B": Omit<RComparison, "file"> };
+    comparisons: Record<"A:B" | "A:C" | "B:C", Omit<RComparison, "file" | "fit" | "profile" | "sharedLogIC50Profile">>;
+    twoCurveOnly: { "A:B": Omit<RComparison, "file" | "profile"> };
+    profile: RProfile[];
   };
+  fourPlSharedHill: { file: string; fit: RFit; profile: RProfile[] };
+  profileTolerances: { exact: number; confint: number };
 };
 const tol = fixture.tolerances;
 
@@ -215,5 +226,88 @@ describe("three lines, --share hill, compared pairwise within the global fit of 
     assertClose(alone.fTest.pValue, e.sharedLogIC50FTest.pValue, tol.pValue);
     const reported = result.comparisons[0]!.sharedLogIC50FTest!;
     assert.ok(Math.abs(reported.f / alone.fTest.f - 1) > 0.5, `${reported.f} vs ${alone.fTest.f}`);
+  });
+});
+
+/**
+ * Each curve's profile-likelihood 95 % CI of the IC50 within the global fit (--share): SSR of all
+ * curves profiled over the curve's LogIC50 with every other parameter refitted, cut-off
+ * t(df_global). R's references (constrained-fits-5pl.R's profile_json) are per LogIC50 of the
+ * stacked nls: `exact`, a uniroot search (tol 1e-12) on nls refits with that LogIC50 held — the
+ * same definition — and MASS's confint(), which interpolates a coarse profile with a spline.
+ * Tolerances (the fixture's profileTolerances), in log10 nM: 1e-8 against `exact` (both fits sit
+ * within ~1e-8 SEs of their minima, so SSR_min is exact to ~1e-16 relative; both root searches
+ * stop near 1e-10), 3e-3 against confint() (its spline; the tolerance of the separate fits'
+ * profile test, core's profile.test.ts). Measured on 2026-11-22 over the 17 intervals of ten
+ * fits: 4.9e-11 from `exact` (1.4e-12 for the two-curve 4PL); from confint() 2.9e-6, except the
+ * 3PL forced through one LogIC50 for a 40-fold pair, 6.7e-4 — which is also how far R's confint()
+ * is from R's own exact limits there.
+ */
+function checkProfiles(result: Ic50Result, profiles: readonly RProfile[], curveParameter: (k: number) => string) {
+  const ptol = fixture.profileTolerances;
+  result.curves.forEach((row, k) => {
+    const r = profiles.find((p) => p.parameter === curveParameter(k));
+    assert.ok(r, `${row.id}: R has no profile of ${curveParameter(k)}`);
+    const ci = row.ic50_profileCi95_nM;
+    assert.ok(ci, `${row.id}: no profile CI`);
+    for (let side = 0; side < 2; side++) {
+      const got = ci[side] === null ? null : Math.log10(ci[side]!);
+      const exact = r.exact[side]!;
+      assert.notEqual(exact, null, `${row.id}: R's side ${side} is open`);
+      assertClose(got!, exact, 0, ptol.exact, `${row.id}: exact side ${side}`);
+      assertClose(got!, r.confint[side]!, 0, ptol.confint, `${row.id}: confint side ${side}`);
+    }
+    // Not the Wald interval: the profile follows the SSR surface.
+    assert.notDeepEqual(ci, row.ic50_ci95_nM);
+  });
+}
+
+describe("--share: each curve's profile CI of the IC50 within the global fit, against R's confint() on the stacked nls", () => {
+  const own = (k: number) => `LogIC50${k + 1}`;
+  it("4PL, two curves, one Hill slope (shared-hill.csv)", () => {
+    checkProfiles(
+      run(fixture.fourPlSharedHill.file, { model: "prism4", share: ["hill"] }),
+      fixture.fourPlSharedHill.profile,
+      own,
+    );
+  });
+  it("4PL, three curves, one Hill slope: each profile refits the other two curves too", () => {
+    const r = fixture.threeLinesSharedHill;
+    checkProfiles(run(r.file, { model: "prism4", share: ["hill"] }), r.profile, own);
+  });
+  it("drc's LL.4 with b shared gives the same intervals (the profile does not depend on the parameterisation)", () => {
+    const r = fixture.threeLinesSharedHill;
+    checkProfiles(run(r.file, { share: ["b"] }), r.profile, own);
+  });
+  it("3PL (Bottom 0), one Hill slope", () => {
+    const r = fixture.threePlSharedHill;
+    checkProfiles(run(r.file, { model: "3pl", share: ["hill"] }), r.profile, own);
+  });
+  it("5PL, one Hill slope, S per curve; with Bottom held at 0 as well", () => {
+    checkProfiles(run(fixture.sharedHill.file, { model: "5pl", share: ["hill"] }), fixture.sharedHill.profile, own);
+    const b0 = fixture.sharedHillBottom0;
+    checkProfiles(run(b0.file, { model: "5pl", fix: ["bottom=0"], share: ["hill"] }), b0.profile, own);
+  });
+  it("5PL, one S, Hill slope per curve", () => {
+    checkProfiles(run(fixture.sharedS.file, { model: "5pl", share: ["S"] }), fixture.sharedS.profile, own);
+  });
+  it("a shared LogIC50 is one parameter: every curve gets its interval", () => {
+    const shared = () => "LogIC50";
+    const cases: [RComparison, DoseResponseOptionsInput][] = [
+      [fixture.sharedHill, { model: "5pl", share: ["hill", "LogIC50"] }],
+      [fixture.sharedHillBottom0, { model: "5pl", fix: ["bottom=0"], share: ["hill", "LogIC50"] }],
+      [fixture.sharedS, { model: "5pl", share: ["S", "LogIC50"] }],
+      // A poor model (one midpoint for a 40-fold pair): a wide, strongly asymmetric interval.
+      [fixture.threePlSharedHill, { model: "3pl", share: ["hill", "LogIC50"] }],
+    ];
+    for (const [r, options] of cases) {
+      const result = run(r.file, options);
+      checkProfiles(result, r.sharedLogIC50Profile, shared);
+      assert.deepEqual(result.curves[0]!.ic50_profileCi95_nM, result.curves[1]!.ic50_profileCi95_nM);
+    }
+  });
+  it("a fixed LogIC50 has no profile CI", () => {
+    const result = run(fixture.threeLinesSharedHill.file, { model: "prism4", share: ["hill"], fix: ["LogIC50=0"] });
+    for (const row of result.curves) assert.equal(row.ic50_profileCi95_nM, null);
   });
 });

@@ -18,6 +18,7 @@ import {
   ic50Ratio,
   ic50RatioFromGlobal,
   logIc50Of,
+  type ProfileInterval,
   profileIc50Interval,
   type RatioInterval,
   testSharedParameter,
@@ -145,6 +146,12 @@ export function reportedIc50(f: DoseResponseFit): number {
   return f.ic50.qualifier === ">" ? f.testedRange_nM[1] : f.testedRange_nM[0];
 }
 
+/** A profile interval as a row reports it: null when a refit failed, the upper limit null when open. */
+export function reportedProfile(interval: ProfileInterval): [number, number | null] | null {
+  const [lo, hi] = interval.ci_nM;
+  return Number.isFinite(lo) && !Number.isNaN(hi) ? [lo, Number.isFinite(hi) ? hi : null] : null;
+}
+
 /** Fixed parameters and bounds for the engine (constraints.ts resolveConstraints); none by default. */
 export type CurveConstraints = Pick<DoseResponseOptions, "fixed" | "bounds">;
 
@@ -180,8 +187,7 @@ export function fitIc50Curves(
     // A fixed IC50 has no interval; the profile's refits keep the other constraints.
     let profile: [number, number | null] | null = null;
     if (fit.ic50.qualifier === "=" && fit.converged && fit.df > 0 && constraints.fixed?.logIC50 === undefined) {
-      const [lo, hi] = profileIc50Interval(data, fit, { model, ...constraints }).ci_nM;
-      if (Number.isFinite(lo) && !Number.isNaN(hi)) profile = [lo, Number.isFinite(hi) ? hi : null];
+      profile = reportedProfile(profileIc50Interval(data, fit, { model, ...constraints }));
     }
     return {
       id: c.id,

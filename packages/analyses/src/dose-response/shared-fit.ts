@@ -1,7 +1,8 @@
 /**
  * --share: the curves of each compound are fitted together with the shared parameters in common
  * (core's fitGlobal, the machinery of the shared-LogIC50 F test) — per exposure time when the file has several —, and each curve is then reported
- * like a separate fit (core's curveFitsOfGlobal: the global covariance and df). A compound with a
+ * like a separate fit (core's curveFitsOfGlobal: the global covariance and df), with the profile CI
+ * of its IC50 within the global fit (core's profileGlobalIc50Interval). A compound with a
  * single curve is a global fit of one curve, i.e. its ordinary fit.
  */
 import {
@@ -10,9 +11,11 @@ import {
   type DoseResponseModelName,
   fitGlobal,
   type GlobalFitOptions,
+  globalParameterIndex,
+  profileGlobalIc50Interval,
   type Shareable,
 } from "@adclab/core";
-import type { CurveFit } from "./ic50.ts";
+import { type CurveFit, reportedProfile } from "./ic50.ts";
 
 /** The global fit's options for `model` and the run's constraints (the 3PL is the 4PL with a plateau fixed). */
 export function globalFitOptions(
@@ -52,6 +55,18 @@ export function fitSharedCurves(
     const data = curves.map((c) => ({ concentration_nM: c.concentration_nM, response: c.response }));
     const global = fitGlobal(data, options);
     const fits = curveFitsOfGlobal(global, data, model, fixedNames);
+    // Each curve's LogIC50 profiled within the global fit (every other parameter refitted), under
+    // the same conditions as a separate fit's; a shared LogIC50 is one parameter, profiled once.
+    const profiles = new Map<number, CurveFit["profile"]>();
+    const profileOf = (index: number): CurveFit["profile"] => {
+      const f = fits[index]!;
+      if (f.ic50.qualifier !== "=" || !global.converged || global.df <= 0 || fixed.logIC50 !== undefined) return null;
+      const j = globalParameterIndex(global, index, "logIC50");
+      if (!profiles.has(j)) {
+        profiles.set(j, reportedProfile(profileGlobalIc50Interval(data, global, options, index)));
+      }
+      return profiles.get(j)!;
+    };
     curves.forEach((c, index) => {
       out.set(c.id, {
         id: c.id,
@@ -60,8 +75,7 @@ export function fitSharedCurves(
         ...(c.time_h !== undefined ? { time_h: c.time_h } : {}),
         fit: fits[index]!,
         global: { fit: global, index, curves: data, options },
-        // A curve's profile in a global fit needs global refits; not computed.
-        profile: null,
+        profile: profileOf(index),
         x: c.concentration_nM,
         y: c.response,
       });

@@ -94,8 +94,29 @@ export function globalParameterIndex(fit: GlobalFit, curve: number, parameter: S
   });
 }
 
-/** Fits all curves at once with the shared parameters in common. */
-export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFitOptions = {}): GlobalFit {
+/**
+ * The least-squares problem of a global fit: its fitted vector (labels), where each curve's
+ * parameters sit in it (map[c·K + k]), the bounds and the fixed mask. Shared by fitGlobal and the
+ * profile of one curve's parameter within the fit (global-profile.ts), which re-solves it.
+ */
+export interface GlobalProblem {
+  model: "prism4" | "5pl";
+  /** Parameters per curve (4 or 5) and their names in order. */
+  K: number;
+  names: readonly Shareable[];
+  shared: Set<Shareable>;
+  labels: string[];
+  map: Int32Array;
+  problem: LeastSquaresProblem;
+  lower: number[];
+  upper: number[];
+  fixedMask: boolean[];
+  /** The curves as checked (x in nM, y). */
+  data: { x: Float64Array; y: Float64Array }[];
+}
+
+/** Checks the curves and options and builds the global least-squares problem (no fitting). */
+export function globalProblem(curves: readonly DoseResponseData[], options: GlobalFitOptions = {}): GlobalProblem {
   if (curves.length < 1) throw new InputError("a global fit needs at least one curve", { field: "curves" });
   const model = options.model ?? "prism4";
   if (model !== "prism4" && model !== "5pl") {
@@ -157,7 +178,6 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     }
   }
 
-  // Start from separate fits; a shared parameter starts at the mean of the separate estimates.
   const fixedValues = options.fixed ?? {};
   const bounds = options.bounds ?? {};
   for (const [name, range] of Object.entries(bounds)) {
@@ -168,19 +188,6 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
       });
     }
   }
-  const separate = data.map((d) =>
-    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model, fixed: fixedValues, bounds }),
-  );
-  const p0 = new Float64Array(labels.length);
-  const counts = new Float64Array(labels.length);
-  separate.forEach((f, c) => {
-    const v = [f.params.bottom, f.params.top, f.params.logIC50, f.params.hill, f.params.asymmetry ?? 1];
-    for (let k = 0; k < K; k++) {
-      p0[map[c * K + k]!] = p0[map[c * K + k]!]! + v[k]!;
-      counts[map[c * K + k]!] = counts[map[c * K + k]!]! + 1;
-    }
-  });
-  for (let j = 0; j < labels.length; j++) p0[j] = p0[j]! / counts[j]!;
   const baseName = (label: string) => label.replace(/\[[\d,]+\]$/, "") as Shareable;
   const fixedMask = labels.map((l) => fixedValues[baseName(l)] !== undefined);
   // The 5PL's S must stay positive (as in fitDoseResponse).
@@ -188,8 +195,6 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     Math.max(baseName(l) === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY, bounds[baseName(l)]?.[0] ?? -Infinity),
   );
   const upper = labels.map((l) => bounds[baseName(l)]?.[1] ?? Number.POSITIVE_INFINITY);
-  // A shared parameter starts at the mean of the separate fits, which may lie outside its box.
-  for (let j = 0; j < labels.length; j++) p0[j] = Math.min(Math.max(p0[j]!, lower[j]!), upper[j]!);
 
   const curveModel = model === "5pl" ? prism5LogDoseModel : prism4LogDoseModel;
   const local = new Float64Array(nCurves * K);
@@ -212,6 +217,34 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
       return f;
     },
   };
+  return { model, K, names, shared, labels, map, problem, lower, upper, fixedMask, data };
+}
+
+/** Fits all curves at once with the shared parameters in common. */
+export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFitOptions = {}): GlobalFit {
+  const g = globalProblem(curves, options);
+  const { model, K, names, shared, labels, map, problem, lower, upper, fixedMask, data } = g;
+  const nCurves = curves.length;
+  const fixedValues = options.fixed ?? {};
+  const bounds = options.bounds ?? {};
+
+  // Start from separate fits; a shared parameter starts at the mean of the separate estimates.
+  const separate = data.map((d) =>
+    fitDoseResponse({ concentration_nM: d.x, response: d.y }, { model, fixed: fixedValues, bounds }),
+  );
+  const p0 = new Float64Array(labels.length);
+  const counts = new Float64Array(labels.length);
+  separate.forEach((f, c) => {
+    const v = [f.params.bottom, f.params.top, f.params.logIC50, f.params.hill, f.params.asymmetry ?? 1];
+    for (let k = 0; k < K; k++) {
+      p0[map[c * K + k]!] = p0[map[c * K + k]!]! + v[k]!;
+      counts[map[c * K + k]!] = counts[map[c * K + k]!]! + 1;
+    }
+  });
+  for (let j = 0; j < labels.length; j++) p0[j] = p0[j]! / counts[j]!;
+  // A shared parameter starts at the mean of the separate fits, which may lie outside its box.
+  for (let j = 0; j < labels.length; j++) p0[j] = Math.min(Math.max(p0[j]!, lower[j]!), upper[j]!);
+
   const lm = solveLeastSquares(problem, p0, {
     fixed: fixedMask,
     lower,
@@ -239,7 +272,7 @@ export function fitGlobal(curves: readonly DoseResponseData[], options: GlobalFi
     parameterLabels: labels,
     ssr: lm.ssr,
     df: lm.df,
-    n: nObs,
+    n: problem.nObservations,
     converged: lm.converged,
     reason: lm.reason,
     iterations: lm.iterations,

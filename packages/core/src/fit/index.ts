@@ -3,6 +3,7 @@ export * from "./derived.ts";
 export * from "./dose-response.ts";
 export * from "./global-curves.ts";
 export * from "./global-fit.ts";
+export * from "./global-profile.ts";
 export * from "./levenberg-marquardt.ts";
 export * from "./linear-algebra.ts";
 export * from "./models.ts";

@@ -28,58 +28,46 @@ export interface ProfileInterval {
 /** How far (decades) to look for a side of the interval before calling it open. */
 const MAX_DECADES = 12;
 
-export function profileIc50Interval(
-  data: DoseResponseData,
-  fit: DoseResponseFit,
-  options: DoseResponseOptions = {},
+/**
+ * The profile-likelihood limits of one parameter, whatever the model: `refitter(side)` gives,
+ * for one side (−1 below, +1 above the estimate), a function that refits the model with the
+ * parameter held at a value and returns the SSR (NaN when the refit failed); each side gets its
+ * own refitter, so it can warm-start each refit from the previous one on that side. `center`,
+ * `ssr` and `df` are the fit's estimate, SSR and residual df; `step` is the first distance tried
+ * (the SE). The cut-off is R's: |τ| = t(df, (1 + level)/2) = √F(level; 1, df). A limit is ±∞ when
+ * τ stays below it for MAX_DECADES, NaN when a refit failed.
+ */
+export function profileLimits(
+  center: number,
+  step: number,
+  ssr: number,
+  df: number,
+  refitter: (side: -1 | 1) => (value: number) => number,
   level = 0.95,
-): ProfileInterval {
-  if (fit.fixed.includes("ic50_nM") || fit.fixed.includes("logIC50") || fit.fixed.includes("e")) {
-    throw new RangeError("the IC50 was fixed; there is nothing to profile");
-  }
-  const l0 = fit.params.logIC50;
-  const s2 = fit.ssr / fit.df;
-  const target = tCritical(level, fit.df);
+): { lower: number; upper: number; refits: number } {
+  const s2 = ssr / df;
+  const target = tCritical(level, df);
   let refits = 0;
-  let start = {
-    bottom: fit.params.bottom,
-    top: fit.params.top,
-    hill: fit.params.hill,
-    asymmetry: fit.params.asymmetry,
-  };
 
-  // |τ| at L = l0 + side·d (NaN when the constrained refit fails).
-  const tau = (d: number, side: number): number => {
-    refits++;
-    const refit = fitDoseResponse(data, {
-      ...options,
-      model: fit.model,
-      fixed: { ...options.fixed, logIC50: l0 + side * d },
-      start: { ...options.start, ...start },
-    });
-    if (!refit.converged) return Number.NaN;
-    start = {
-      bottom: refit.params.bottom,
-      top: refit.params.top,
-      hill: refit.params.hill,
-      asymmetry: refit.params.asymmetry,
+  const limit = (side: -1 | 1): number => {
+    const refit = refitter(side);
+    // |τ| at center + side·d (NaN when the constrained refit fails).
+    const tau = (d: number): number => {
+      refits++;
+      const ssrAt = refit(center + side * d);
+      return Number.isNaN(ssrAt) ? Number.NaN : Math.sqrt(Math.max(ssrAt - ssr, 0) / s2);
     };
-    return Math.sqrt(Math.max(refit.ssr - fit.ssr, 0) / s2);
-  };
-
-  const limit = (side: number): number => {
-    start = { bottom: fit.params.bottom, top: fit.params.top, hill: fit.params.hill, asymmetry: fit.params.asymmetry };
     let inner = 0;
     let tauInner = 0;
-    let d = Math.max(Number.isFinite(fit.se.logIC50) ? fit.se.logIC50 : 0.05, 1e-3);
-    let tauOuter = tau(d, side);
+    let d = Math.max(Number.isFinite(step) ? step : 0.05, 1e-3);
+    let tauOuter = tau(d);
     while (!(tauOuter >= target)) {
       if (Number.isNaN(tauOuter)) return Number.NaN;
       if (d > MAX_DECADES) return side * Number.POSITIVE_INFINITY;
       inner = d;
       tauInner = tauOuter;
       d *= 2;
-      tauOuter = tau(d, side);
+      tauOuter = tau(d);
     }
     // Illinois regula falsi on |τ(d)| − t between inner and d.
     let outer = d;
@@ -88,7 +76,7 @@ export function profileIc50Interval(
     let keep = 0;
     for (let k = 0; k < 60 && outer - inner > 1e-10 * Math.max(1, outer); k++) {
       const mid = outer - (fOuter * (outer - inner)) / (fOuter - fInner);
-      const fm = tau(mid, side) - target;
+      const fm = tau(mid) - target;
       if (Number.isNaN(fm)) return Number.NaN;
       if (fm >= 0) {
         outer = mid;
@@ -106,7 +94,55 @@ export function profileIc50Interval(
     return side * (Math.abs(fOuter) < Math.abs(fInner) ? outer : inner);
   };
 
-  const lower = l0 + limit(-1);
-  const upper = l0 + limit(1);
+  const lower = center + limit(-1);
+  const upper = center + limit(1);
+  return { lower, upper, refits };
+}
+
+/** A ProfileInterval of LogIC50 from its limits on the log10 scale. */
+export function ic50ProfileInterval(
+  limits: { lower: number; upper: number; refits: number },
+  level: number,
+): ProfileInterval {
+  const { lower, upper, refits } = limits;
   return { ci_nM: [10 ** lower, 10 ** upper], ciLog10: [lower, upper], level, refits };
+}
+
+export function profileIc50Interval(
+  data: DoseResponseData,
+  fit: DoseResponseFit,
+  options: DoseResponseOptions = {},
+  level = 0.95,
+): ProfileInterval {
+  if (fit.fixed.includes("ic50_nM") || fit.fixed.includes("logIC50") || fit.fixed.includes("e")) {
+    throw new RangeError("the IC50 was fixed; there is nothing to profile");
+  }
+  const fitted = {
+    bottom: fit.params.bottom,
+    top: fit.params.top,
+    hill: fit.params.hill,
+    asymmetry: fit.params.asymmetry,
+  };
+  // Each side starts from the fit and then from its previous refit.
+  const refitter = () => {
+    let start = fitted;
+    return (logIC50: number): number => {
+      const refit = fitDoseResponse(data, {
+        ...options,
+        model: fit.model,
+        fixed: { ...options.fixed, logIC50 },
+        start: { ...options.start, ...start },
+      });
+      if (!refit.converged) return Number.NaN;
+      start = {
+        bottom: refit.params.bottom,
+        top: refit.params.top,
+        hill: refit.params.hill,
+        asymmetry: refit.params.asymmetry,
+      };
+      return refit.ssr;
+    };
+  };
+  const limits = profileLimits(fit.params.logIC50, fit.se.logIC50, fit.ssr, fit.df, refitter, level);
+  return ic50ProfileInterval(limits, level);
 }
