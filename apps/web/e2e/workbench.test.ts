@@ -134,7 +134,7 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     await page.getByTestId("candidates").waitFor();
     const expected = JSON.parse(await cliDiagnosis) as {
       candidates: { rank: number; name: string; posterior: number; prior: number }[];
-      nextExperiments: { name: string }[];
+      nextExperiments: { name: string; expectedInformationGain_bits: number; perDay_bits: number }[];
       tableRows: { row: number; causes: { rank: number }[]; steps: { rank?: number }[] }[];
     };
     const pct = (p: number) => (p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%");
@@ -146,6 +146,20 @@ describe("the workbench in Chromium", { skip: skipWithoutChromium }, () => {
     assert.match(
       await page.getByTestId("next-experiment").innerText(),
       new RegExp(`^${escapeRe(expected.nextExperiments[0]!.name)} — `),
+    );
+    // Every assay not yet done, in the CLI's order, and re-ranked per day on request.
+    const firstCells = async () =>
+      (await page.getByTestId("experiments").locator("tbody tr").allInnerTexts()).map((r) =>
+        r.split("\t").map((c) => c.trim()),
+      );
+    assert.deepEqual(
+      (await firstCells()).map((r) => [r[0], r[1]!.split(" ± ")[0]]),
+      expected.nextExperiments.map((e) => [e.name, e.expectedInformationGain_bits.toFixed(2)]),
+    );
+    await page.getByLabel("Rank the assays not yet done by").selectOption("perDay");
+    assert.deepEqual(
+      (await firstCells()).map((r) => r[0]),
+      [...expected.nextExperiments].sort((a, b) => b.perDay_bits - a.perDay_bits).map((e) => e.name),
     );
     // The KPL-4 T-DM1R results show row 3 of the document's table (T-DM1 up, HER2 down).
     const tableText = await page.getByTestId("table-rows").innerText();

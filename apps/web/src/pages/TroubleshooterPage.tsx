@@ -20,6 +20,9 @@ interface Diagnosis {
     assayId: string;
     name: string;
     expectedInformationGain_bits: number;
+    standardError_bits: number;
+    perDay_bits: number;
+    perCostUnit_bits: number;
     duration_days: number;
     costClass: string;
   }[];
@@ -32,6 +35,59 @@ interface Diagnosis {
     steps: { text: string; done: boolean; assayId?: string; rank?: number; expectedInformationGain_bits?: number }[];
     alsoOpen: { id: string; probability: number }[];
   }[];
+}
+
+const RANK_BY = {
+  bits: { label: "information gain", key: "expectedInformationGain_bits" },
+  perDay: { label: "information per day of bench time", key: "perDay_bits" },
+  perCost: { label: "information per cost unit", key: "perCostUnit_bits" },
+} as const;
+
+/** Every assay not yet done, ranked by information alone, per day or per cost unit (as the CLI's table). */
+function ExperimentTable({ d }: { d: Diagnosis }) {
+  const [by, setBy] = useState<keyof typeof RANK_BY>("bits");
+  const key = RANK_BY[by].key;
+  const rows = [...d.nextExperiments].sort((a, b) => b[key] - a[key]);
+  return (
+    <>
+      <label>
+        Rank the assays not yet done by{" "}
+        <select value={by} style={{ width: "auto" }} onChange={(e) => setBy(e.target.value as keyof typeof RANK_BY)}>
+          {Object.entries(RANK_BY).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table data-testid="experiments">
+        <thead>
+          <tr>
+            <th>Assay</th>
+            <th className="num">Bits (± MC SE)</th>
+            <th className="num">Bits/day</th>
+            <th className="num">Bits/cost unit</th>
+            <th className="num">Days</th>
+            <th>Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.assayId}>
+              <td>{e.name}</td>
+              <td className="num">
+                {e.expectedInformationGain_bits.toFixed(2)} ± {e.standardError_bits.toFixed(2)}
+              </td>
+              <td className="num">{e.perDay_bits.toFixed(2)}</td>
+              <td className="num">{e.perCostUnit_bits.toFixed(2)}</td>
+              <td className="num">{e.duration_days}</td>
+              <td>{e.costClass}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
 }
 
 function mechanismName(d: Diagnosis, id: string): string {
@@ -217,6 +273,7 @@ export function TroubleshooterPage() {
                   </ol>
                 </details>
               ) : null}
+              <ExperimentTable d={result} />
             </>
           ) : null}
           <TableRows d={result} />
