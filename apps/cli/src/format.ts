@@ -1,13 +1,9 @@
 /** Human-readable output: numbers with sensible precision and plain-text tables. */
+import { formatNumber } from "@adclab/analyses/tables";
 
-/** 5 significant digits; exponent form outside 1e-3 … 1e6. */
-export function formatNumber(x: number, digits = 5): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e6) return Number(x.toPrecision(digits)).toString();
-  return x.toExponential(digits - 1);
-}
+// The one rule for showing a number (5 significant digits, exponent form outside 1e-3 … 1e6),
+// shared with the web page so that both show the same cells.
+export { formatNumber };
 
 /** A left-aligned text table with a header rule; cells are converted with String(). */
 export function formatTable(headers: string[], rows: unknown[][]): string {

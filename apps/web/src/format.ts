@@ -1,14 +1,10 @@
 /**
- * Number formatting shared with the CLI's output rules (apps/cli/src/format.ts): 5 significant
- * digits, exponent form outside 1e-3 … 1e6, so the page shows what `adclab` prints.
+ * Number formatting: the CLI's rule (5 significant digits, exponent form outside 1e-3 … 1e6), from
+ * the module both use, so the page shows what `adclab` prints.
  */
-export function formatNumber(x: number, digits = 5): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return "0";
-  const a = Math.abs(x);
-  if (a >= 1e-3 && a < 1e6) return Number(x.toPrecision(digits)).toString();
-  return x.toExponential(digits - 1);
-}
+import { formatNumber } from "@adclab/analyses/tables";
+
+export { formatNumber };
 
 /** The line `adclab convert` prints for the same conversion. */
 export function conversionLine(r: {

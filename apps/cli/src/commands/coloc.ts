@@ -8,18 +8,18 @@ import {
   analyzeColocImage,
   type ColocAnalysisOptions,
   type ColocImageResult,
-  type ColocRow,
   colocCytofluorogramPng,
   colocJson,
   parseColocThreshold,
 } from "@adclab/analyses";
+import { colocDisplay } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
 import type { Command } from "commander";
 import { writeFilesAtomically } from "../coloc/atomic-write.ts";
 import { runBatch } from "../coloc/batch.ts";
 import { readInputFile } from "../coloc/files.ts";
 import type { CommandModule } from "../context.ts";
-import { formatNumber, formatTable } from "../format.ts";
+import { formatTable } from "../format.ts";
 
 interface Flags {
   ch1?: string;
@@ -135,7 +135,7 @@ export const colocCommand: CommandModule = {
         }
         ctx.print(
           colocJson(result, common, { mask: flags.mask, labels: flags.labels }),
-          () => human(result.rows, result),
+          () => human(result),
           !!flags.json,
         );
       });
@@ -170,54 +170,16 @@ function positiveInt(s: string, field: string): number {
   return v;
 }
 
-const METRIC_COLUMNS: [string, (r: ColocRow) => number | null][] = [
-  ["pearson", (r) => r.pearson.all],
-  ["pearson<T", (r) => r.pearson.belowThreshold],
-  ["pearson>T", (r) => r.pearson.aboveThreshold],
-  ["spearman", (r) => r.spearman],
-  ["kendall", (r) => r.kendallTauB],
-  ["M1", (r) => r.manders.m1],
-  ["M2", (r) => r.manders.m2],
-  ["tM1", (r) => r.manders.tM1],
-  ["tM2", (r) => r.manders.tM2],
-  ["MOC", (r) => r.overlapCoefficient],
-  ["ICQ", (r) => r.liIcq],
-  ["T1", (r) => r.thresholds.ch1],
-  ["T2", (r) => r.thresholds.ch2],
-  ["costesP", (r) => r.costes?.costesPValue ?? null],
-  ["randP", (r) => r.costes?.pValue ?? null],
-];
-
-function human(rows: ColocRow[], result: ColocImageResult): string {
-  const name = (c: { index: number; name: string | null }) => (c.name ? `${c.index} (${c.name})` : String(c.index));
-  const head = `${result.image.file}${result.image.file2 ? ` + ${result.image.file2}` : ""}: ${result.image.width}×${result.image.height}${result.image.slices > 1 ? `×${result.image.slices}` : ""} ${result.image.sampleType}, ch1 ${name(result.channels.ch1)} vs ch2 ${name(result.channels.ch2)}`;
-  const fmt = (v: number | null) => (v === null ? "—" : Number.isNaN(v) ? "NaN" : formatNumber(v, 4));
-  const lines = [head];
-  if (rows.length === 1) {
-    const r = rows[0] as ColocRow;
-    lines.push(
-      `pixels ${r.nPixels}, thresholds (${r.thresholds.method}) ch1 ${fmt(r.thresholds.ch1)}, ch2 ${fmt(r.thresholds.ch2)}`,
-    );
-    lines.push(
-      formatTable(
-        ["metric", "value"],
-        METRIC_COLUMNS.slice(0, 11).map(([k, f]) => [k, fmt(f(r))]),
-      ),
-    );
-    if (r.costes) {
-      lines.push(
-        `Costes test (${r.costes.iterations} shuffles, ${r.costes.blockSize}-px blocks): shuffled r ${fmt(r.costes.shuffledMean)} ± ${fmt(r.costes.shuffledSd)}, Coloc 2 P ${fmt(r.costes.costesPValue)} (≥ 0.95 = co-localized), randomization P ${fmt(r.costes.pValue)}`,
-      );
-    }
-    for (const w of r.thresholds.warnings) lines.push(`warning: ${w}`);
-  } else {
-    const keys = ["slice", "cell", "pixels", ...METRIC_COLUMNS.map(([k]) => k)];
-    lines.push(
-      formatTable(
-        keys,
-        rows.map((r) => [r.slice ?? "", r.label ?? "", r.nPixels, ...METRIC_COLUMNS.map(([, f]) => fmt(f(r)))]),
-      ),
-    );
+/** The lines and tables (from @adclab/analyses/tables, as the web page's) as text. */
+function human(result: ColocImageResult): string {
+  const d = colocDisplay(result);
+  const lines = [d.head];
+  if (d.region) {
+    const { thresholds, metrics, costes, warnings } = d.region;
+    lines.push(thresholds, formatTable(metrics.headers, metrics.rows));
+    if (costes) lines.push(costes);
+    for (const w of warnings) lines.push(`warning: ${w}`);
   }
+  if (d.rows) lines.push(formatTable(d.rows.headers, d.rows.rows));
   return lines.join("\n");
 }

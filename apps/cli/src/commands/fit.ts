@@ -16,14 +16,22 @@ import {
   type Ic50Result,
   type NamedFile,
   parseDoseResponseOptions,
-  type RatioRow,
   runDoseResponse,
-  unitFromLabel,
 } from "@adclab/analyses";
+import {
+  comparisonTable,
+  constraintLine,
+  curveTable,
+  type DisplayTable,
+  derivedTable,
+  modelComparisonTable,
+  outlierLines,
+  reversalTable,
+} from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
 import { nodeDocument, svgToPng } from "@adclab/report/node";
 import type { CommandModule } from "../context.ts";
-import { formatNumber, formatTable } from "../format.ts";
+import { formatTable } from "../format.ts";
 
 interface FitFlags {
   layout?: string;
@@ -162,181 +170,29 @@ export const fitCommand: CommandModule = {
   },
 };
 
-/** The human tables; the web page's Dose–response tables show the same cells. */
+/** The human tables (built by @adclab/analyses/tables, which the web page's Dose–response tables also use). */
 export function fitText(result: DoseResponseResult): string {
   return result.model === "gr" ? grText(result) : ic50Text(result);
 }
 
+/** A table as text, with its explanatory line under it. */
+const text = (t: DisplayTable) => `${formatTable(t.headers, t.rows)}${t.note ? `\n${t.note}` : ""}`;
+const section = (t: DisplayTable | null) => (t ? `\n\n${text(t)}` : "");
+
 function ic50Text(result: Ic50Result): string {
-  const unit = unitFromLabel(result.concentrationUnit);
-  const k = unit.perNanomolar;
-  const t = formatTable(
-    ["curve", `IC50 (${unit.label})`, "95% CI", "95% CI (profile)", "hill", "top", "bottom", "R²", "n", "flags"],
-    result.curves.map((c) => {
-      const q = c.ic50.qualifier === "=" ? "" : c.ic50.qualifier;
-      return [
-        c.id,
-        Number.isNaN(c.ic50_nM) ? "not converged" : `${q}${formatNumber(c.ic50.value)}`,
-        c.ic50.ci95 ? range(c.ic50.ci95) : "—",
-        c.ic50_profileCi95_nM ? range(c.ic50_profileCi95_nM.map((v) => (v === null ? null : v * k))) : "—",
-        c.hill.value,
-        c.top.value,
-        c.bottom.value,
-        c.r2,
-        c.n,
-        c.flags.join(" "),
-      ];
-    }),
-  );
-  const bound = (r: { qualifier: string; value: number }) =>
-    `${r.qualifier === "=" ? "" : r.qualifier}${formatNumber(r.value)}`;
-  const cmp = result.comparisons.length
-    ? `\n\n${formatTable(
-        ["reference", "test", "fold", "95% CI (Fieller)", "95% CI (delta)", "F-test p (shared LogIC50)"],
-        result.comparisons.map((c) => [
-          c.reference,
-          c.test,
-          bound(c.fold),
-          c.fold.ci95 ? range(c.fold.ci95.fieller) : "—",
-          c.fold.ci95 ? range(c.fold.ci95.delta) : "—",
-          c.sharedLogIC50FTest ? formatNumber(c.sharedLogIC50FTest.pValue) : "—",
-        ]),
-      )}`
-    : "";
-  const ci = (r: RatioRow) => (r.ci95 ? range(r.ci95.fieller) : "—");
-  const rev = result.reversals.length
-    ? `\n\n${formatTable(
-        [
-          "sample",
-          "inhibitor",
-          "drug",
-          "reversal",
-          "95% CI (Fieller)",
-          "parental",
-          "parental reversal",
-          "95% CI (Fieller)",
-          "ratio to parental",
-          "95% CI (log)",
-        ],
-        result.reversals.map((r) => [
-          r.sample,
-          r.inhibitor,
-          r.compound,
-          bound(r.reversal),
-          ci(r.reversal),
-          r.parental?.sample ?? "—",
-          r.parental ? bound(r.parental.reversal) : "—",
-          r.parental ? ci(r.parental.reversal) : "—",
-          r.ratioToParental ? bound(r.ratioToParental) : "—",
-          r.ratioToParental?.ci95 ? range(r.ratioToParental.ci95) : "—",
-        ]),
-      )}\nreversal = IC50(drug alone) / IC50(drug + inhibitor)`
-    : "";
-  const robust = result.curves.some((c) => c.rout) ? `\n${outlierText(result)}` : "";
-  const derived = result.curves.some((c) => c.effectiveConcentrations || c.auc !== undefined)
-    ? `\n\n${derivedText(result)}`
-    : "";
-  const models = result.modelComparisons ? `\n\n${modelComparisonText(result)}` : "";
-  return `${t}${robust}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${constraintText(result)}${footer(result.warnings)}`;
-}
-
-/** What was held, bounded or shared, so a constrained fit is never read as a free one. */
-function constraintText(result: Ic50Result): string {
-  const c = result.constraints;
-  if (!c) return "";
-  const parts = [
-    ...(c.fix.length ? [`fixed: ${c.fix.join(", ")}`] : []),
-    ...(c.bounds.length ? [`bounds: ${c.bounds.join(", ")}`] : []),
-    ...(c.share.length ? [`shared by the curves of each compound (one global fit): ${c.share.join(", ")}`] : []),
-  ];
-  return `\n${parts.join("; ")}`;
-}
-
-function outlierText(result: Ic50Result): string {
-  const unit = unitFromLabel(result.concentrationUnit);
-  const q = result.curves.find((c) => c.rout)?.rout?.q_percent;
-  const lines = result.curves.map((c) => {
-    const o = c.outliers ?? [];
-    const wells = o.map(
-      (w) => `${formatNumber(w.concentration_nM * unit.perNanomolar)} ${unit.label} (${formatNumber(w.response)})`,
-    );
-    return `  ${c.id}: ${wells.length ? wells.join(", ") : "none"}`;
-  });
-  return `outliers left out of the fit (ROUT, Q = ${q} %):\n${lines.join("\n")}`;
-}
-
-function derivedText(result: Ic50Result): string {
-  const rows = result.curves.flatMap((c) => [
-    ...(c.effectiveConcentrations ?? []).map((e) => [
-      c.id,
-      e.kind === "relative" ? `${e.label} (${e.unit})` : `${e.label} (${e.unit}, response = ${e.at})`,
-      e.value === null ? (e.note ?? "—") : `${e.qualifier === "=" ? "" : e.qualifier}${formatNumber(e.value)}`,
-      e.ci95 ? range(e.ci95) : "—",
-    ]),
-    ...(c.auc !== undefined
-      ? [
-          [c.id, `AUC (${c.auc?.unit ?? "log10 conc"})`, c.auc ? formatNumber(c.auc.value) : "not converged", "—"],
-          [
-            c.id,
-            `Emax (${c.responseUnit} at the top dose)`,
-            c.emax ? formatNumber(c.emax.value) : "not converged",
-            "—",
-          ],
-        ]
-      : []),
-  ]);
-  const withAuc = result.curves.some((c) => c.auc !== undefined);
-  return `${formatTable(["curve", "quantity", "value", "95% CI"], rows)}${
-    withAuc ? "\nAUC: area under the fitted curve over log10 concentration across the tested non-zero doses" : ""
-  }`;
-}
-
-function modelComparisonText(result: Ic50Result): string {
-  const rows = result.modelComparisons ?? [];
-  return `${formatTable(
-    ["curve", "simpler", "complex", "F", "df", "p", "ΔAICc", "P(complex)", "preferred (F test)", "preferred (AICc)"],
-    rows.map((m) => [
-      m.curve,
-      m.simpler,
-      m.complex,
-      m.fTest ? m.fTest.f : "—",
-      m.fTest ? `${m.fTest.df1}, ${m.fTest.df2}` : "—",
-      m.fTest ? formatNumber(m.fTest.pValue) : "—",
-      m.aicc ? m.aicc.difference : "—",
-      m.aicc ? m.aicc.probabilityComplex : "—",
-      m.preferredByFTest ? (m.preferredByFTest === "complex" ? m.complex : m.simpler) : (m.note ?? "—"),
-      m.aicc ? (m.aicc.preferred === "complex" ? m.complex : m.simpler) : "—",
-    ]),
-  )}\nΔAICc = AICc(simpler) − AICc(complex): above 0 favours the complex model; the F test prefers it when p < 0.05`;
+  const outliers = outlierLines(result);
+  const robust = outliers ? `\n${outliers.join("\n")}` : "";
+  const derived = section(derivedTable(result));
+  const cmp = section(result.comparisons.length ? comparisonTable(result) : null);
+  const rev = section(result.reversals.length ? reversalTable(result) : null);
+  const models = section(modelComparisonTable(result));
+  // A constrained fit says so even when every list is empty (then an empty line), as it always has.
+  const constraints = result.constraints ? `\n${constraintLine(result)}` : "";
+  return `${text(curveTable(result))}${robust}${derived}${cmp}${rev}${models}\nresponse: ${result.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${result.normalization})${constraints}${footer(result.warnings)}`;
 }
 
 function grText(result: GrResult): string {
-  const unit = unitFromLabel(result.concentrationUnit);
-  return (
-    formatTable(
-      ["curve", "fit", `GR50 (${unit.label})`, "GRmax", "GRinf", `GEC50 (${unit.label})`, "h_GR", "GR_AOC", "r2", "n"],
-      result.curves.map((c) => {
-        const v = c.GR50.value;
-        const gr50 = typeof v === "number" ? formatNumber(v) : v === "Infinity" ? "∞" : "−∞";
-        return [
-          c.id,
-          c.fit,
-          `${c.GR50.qualifier === "=" ? "" : c.GR50.qualifier}${gr50}`,
-          c.GRmax,
-          c.GRinf.value,
-          c.GEC50.value,
-          c.h_GR.value,
-          c.GR_AOC,
-          c.r2,
-          c.n,
-        ];
-      }),
-    ) + footer(result.warnings)
-  );
-}
-
-function range([lo, hi]: readonly (number | null)[]): string {
-  return `${formatNumber(lo!)}–${hi === null || hi === undefined ? "∞" : formatNumber(hi)}`;
+  return text(curveTable(result)) + footer(result.warnings);
 }
 
 function footer(warnings: string[]): string {

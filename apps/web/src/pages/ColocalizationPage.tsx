@@ -4,11 +4,13 @@
  * the server (the `coloc` analysis, stored with the files' SHA-256). The files go into a
  * "Co-localization" project, one experiment per visit of the page.
  */
+
+import type { ColocJson } from "@adclab/analyses/tables";
 import { type FormEvent, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
 import { ColocalizationBatch } from "./ColocalizationBatch.tsx";
-import type { ColocJson } from "./ColocalizationFormat.ts";
+
 import { ColocalizationResults } from "./ColocalizationResults.tsx";
 
 export interface ImageChannels {

@@ -3,21 +3,22 @@
  * as `adclab coloc` prints them; for several (cells, slices) the per-row table; then the
  * cytofluorogram and a CSV export of the rows.
  */
+import { type ColocJson, colocDisplay } from "@adclab/analyses/tables";
 import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
-import { type ColocJson, costesLine, fmt, headLine, METRIC_COLUMNS, thresholdLine } from "./ColocalizationFormat.ts";
 
 export function ColocalizationResults({ analysisId, result }: { analysisId: string; result: ColocJson }) {
-  const single = result.rows.length === 1 ? result.rows[0] : undefined;
+  // The lines and cells `adclab coloc` prints, from the same builder.
+  const { head, region, rows } = colocDisplay(result);
   return (
     <div data-testid="coloc-result" className="coloc-result">
       <h2>Results</h2>
       <p className="mono" data-testid="coloc-head">
-        {headLine(result)}
+        {head}
       </p>
-      {single ? (
+      {region ? (
         <>
           <p className="mono" data-testid="coloc-thresholds">
-            {thresholdLine(single)}
+            {region.thresholds}
           </p>
           <table data-testid="coloc-metrics">
             <thead>
@@ -27,31 +28,32 @@ export function ColocalizationResults({ analysisId, result }: { analysisId: stri
               </tr>
             </thead>
             <tbody>
-              {METRIC_COLUMNS.slice(0, 11).map(([k, f]) => (
+              {region.metrics.rows.map(([k, v]) => (
                 <tr key={k}>
                   <td>{k}</td>
-                  <td className="num">{fmt(f(single))}</td>
+                  <td className="num">{v}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {single.costes ? (
+          {region.costes ? (
             <p className="mono" data-testid="coloc-costes">
-              {costesLine(single)}
+              {region.costes}
             </p>
           ) : null}
-          {single.thresholds.warnings.map((w) => (
+          {region.warnings.map((w) => (
             <p key={w} className="notice">
               warning: {w}
             </p>
           ))}
         </>
-      ) : (
+      ) : null}
+      {rows ? (
         <div className="coloc-scroll">
           <table data-testid="coloc-rows">
             <thead>
               <tr>
-                {["slice", "cell", "pixels", ...METRIC_COLUMNS.map(([k]) => k)].map((k) => (
+                {rows.headers.map((k) => (
                   <th key={k} className="num">
                     {k}
                   </th>
@@ -59,14 +61,14 @@ export function ColocalizationResults({ analysisId, result }: { analysisId: stri
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((r) => (
-                <tr key={`${r.slice}-${r.label}`}>
-                  <td className="num">{r.slice ?? ""}</td>
-                  <td className="num">{r.label ?? ""}</td>
-                  <td className="num">{r.nPixels}</td>
-                  {METRIC_COLUMNS.map(([k, f]) => (
-                    <td key={k} className="num">
-                      {fmt(f(r))}
+              {rows.rows.map(([slice, cell, ...rest]) => (
+                <tr key={`${slice}-${cell}`}>
+                  <td className="num">{slice}</td>
+                  <td className="num">{cell}</td>
+                  {rest.map((v, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                    <td key={j} className="num">
+                      {v}
                     </td>
                   ))}
                 </tr>
@@ -74,7 +76,7 @@ export function ColocalizationResults({ analysisId, result }: { analysisId: stri
             </tbody>
           </table>
         </div>
-      )}
+      ) : null}
       <p className="row">
         <ApiLink
           className="button"
@@ -94,7 +96,7 @@ export function ColocalizationResults({ analysisId, result }: { analysisId: stri
       <h3>Cytofluorogram</h3>
       <p className="hint">
         The 2-D histogram of the region's (channel 1, channel 2) intensities on a log colour scale
-        {single ? ", with the Costes regression line (white) and the thresholds (red)" : ""}.
+        {region ? ", with the Costes regression line (white) and the thresholds (red)" : ""}.
       </p>
       <ApiImage
         data-testid="coloc-cytofluorogram"

@@ -5,19 +5,19 @@
  * SVG / PNG (drawn by the server, as `--plot`) and CSV (every number at full precision).
  */
 
+import {
+  comparisonTable,
+  constraintLine,
+  curveTable,
+  type DisplayTable,
+  type FitJson,
+  reversalTable,
+} from "@adclab/analyses/tables";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
 import { extrasFromOptions, extrasToOptions, FitExtrasControls, NO_EXTRAS } from "./DoseResponseConstraints.tsx";
-import {
-  comparisonTable,
-  constraintLine,
-  curvesCsv,
-  curveTable,
-  type FitJson,
-  reversalTable,
-  type Table,
-} from "./DoseResponseFormat.ts";
+import { curvesCsv } from "./DoseResponseFormat.ts";
 
 interface StoredAnalysis {
   id: string;
@@ -32,7 +32,7 @@ interface StoredAnalysis {
 
 const PROJECT = "Dose–response";
 
-function TableView({ table, testId, label }: { table: Table; testId: string; label: string }) {
+function TableView({ table, testId, label }: { table: DisplayTable; testId: string; label: string }) {
   return (
     <div className="dose-scroll">
       <table data-testid={testId} aria-label={label}>
@@ -407,7 +407,7 @@ export function DoseResponsePage() {
         <div data-testid="dose-results">
           <h2>
             {r.file} — {r.model}
-            {r.normalization
+            {r.model !== "gr"
               ? `, response ${r.responseUnit === "%" ? "% of vehicle" : "raw"} (normalization: ${r.normalization})`
               : ""}
           </h2>
@@ -419,13 +419,13 @@ export function DoseResponsePage() {
           ) : null}
           {r.comparisons.length ? (
             <>
-              <h3>Comparisons (fold = IC50(test) / IC50(reference))</h3>
+              <h3>{comparisonTable(r).title}</h3>
               <TableView table={comparisonTable(r)} testId="dose-comparisons" label="Comparisons" />
             </>
           ) : null}
           {r.reversals?.length ? (
             <>
-              <h3>Inhibitor reversal (IC50(drug alone) / IC50(drug + inhibitor))</h3>
+              <h3>{reversalTable(r).title}</h3>
               <TableView table={reversalTable(r)} testId="dose-reversals" label="Inhibitor reversal" />
             </>
           ) : null}
