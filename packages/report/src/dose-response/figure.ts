@@ -2,8 +2,9 @@
  * The dose–response figure a paper can use: log-x concentration axis with a broken segment on the
  * left for the zero-dose (vehicle) wells, every replicate as a faint point, the mean ± SD at each
  * concentration, each fitted curve with its pointwise 95 % confidence band, and a dashed marker at
- * each IC50 (or GR50). The legend is drawn inside the frame (no HTML legend), so the result is one
- * standalone SVG. Works in the browser (pass `document`) and in Node (linkedom).
+ * each IC50 (or GR50). The legend sits in its own column right of the frame, so it never covers
+ * data; it is part of the SVG (no HTML legend), so the result is one standalone file. Works in the
+ * browser (pass `document`) and in Node (linkedom).
  */
 import * as Plot from "@observablehq/plot";
 
@@ -72,6 +73,29 @@ function tickLabel(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
 
+const FONT_PX = 12;
+/**
+ * Average advance of DejaVu Sans (the font the PNG renderer has) for mixed labels, in ems: an upper
+ * estimate (measured labels run 0.45–0.5 em a character), used to size the legend column.
+ */
+const DEJAVU_EM_PER_CHAR = 0.55;
+/** Plot's text measure (Helvetica-like widths, which decides where "…" cuts) over DejaVu Sans' advance, with margin: DejaVu runs wider, so cut a little early. */
+const PLOT_OVER_DEJAVU = 0.75;
+const LEGEND = { gap: 14, swatch: 30, pad: 8, rowPx: 18, maxTextPx: 300 } as const;
+
+/**
+ * The legend column: its width in px (the canvas grows by it, so the plot area keeps its size) and,
+ * when a label needs more than the column's cap, the line width in Plot's ems beyond which labels
+ * end in "…" (the full text stays in the SVG as a <title>).
+ */
+export function legendColumn(ids: readonly string[]): { width: number; textEms?: number } {
+  const longest = Math.max(...ids.map((id) => id.length), 1);
+  const wanted = longest * DEJAVU_EM_PER_CHAR * FONT_PX;
+  const textPx = Math.min(LEGEND.maxTextPx, wanted);
+  const width = LEGEND.gap + LEGEND.swatch + textPx + LEGEND.pad;
+  return wanted > LEGEND.maxTextPx ? { width, textEms: (textPx / FONT_PX) * PLOT_OVER_DEJAVU } : { width };
+}
+
 /** Build the figure as an SVG element of `document`. */
 export function doseResponseFigure(spec: DoseResponseFigureSpec, document: FigureDocument): FigureElement {
   const k = spec.unit.perNanomolar;
@@ -129,13 +153,16 @@ export function doseResponseFigure(spec: DoseResponseFigureSpec, document: Figur
   ];
   const ids = spec.curves.map((c) => c.id);
   const bandRows = fitted.filter((r) => r.lo !== undefined);
+  const legend = legendColumn(ids);
   const svg = Plot.plot({
     document,
-    width: spec.width ?? 640,
+    width: (spec.width ?? 640) + legend.width,
     height: spec.height ?? 400,
     marginLeft: 56,
-    marginRight: 24,
+    marginRight: 24 + legend.width,
     marginBottom: 44,
+    // Room between the y-axis title and the top tick label.
+    marginTop: 32,
     style: { fontSize: "12px", fontFamily: "DejaVu Sans, Arial, sans-serif", background: "white" },
     ...(spec.title ? { title: spec.title } : {}),
     x: {
@@ -158,16 +185,30 @@ export function doseResponseFigure(spec: DoseResponseFigureSpec, document: Figur
       Plot.dot(replicates, { x: "x", y: "y", stroke: "id", r: 1.8, strokeOpacity: 0.45 }),
       Plot.ruleX(summaries, { x: "x", y1: "lo", y2: "hi", stroke: "id" }),
       Plot.dot(summaries, { x: "x", y: "y", fill: "id", r: 3.2 }),
-      // Legend inside the frame, top right: one line per curve in its colour.
-      ...ids.map((id, i) =>
+      // Legend right of the frame (whose right edge is the anchor): per curve a swatch in its colour
+      // (line and mean marker, as drawn) and then its label.
+      ...ids.flatMap((id, i) => [
         Plot.text([id], {
+          className: "legend-swatch",
           frameAnchor: "top-right",
-          text: (d: string) => `${d} ━`,
+          textAnchor: "start",
+          text: () => "━●━",
           fill: () => id,
-          dy: 4 + 16 * i,
-          dx: -4,
+          dx: 24 + LEGEND.gap,
+          dy: LEGEND.rowPx * i,
         }),
-      ),
+        Plot.text([id], {
+          className: "legend-label",
+          frameAnchor: "top-right",
+          textAnchor: "start",
+          text: (d: string) => d,
+          title: (d: string) => d,
+          fill: "currentColor",
+          ...(legend.textEms === undefined ? {} : { lineWidth: legend.textEms, textOverflow: "ellipsis" as const }),
+          dx: 24 + LEGEND.gap + LEGEND.swatch,
+          dy: LEGEND.rowPx * i,
+        }),
+      ]),
       ...(hasZero
         ? [Plot.text([breakX], { x: (d: number) => d, frameAnchor: "bottom", text: () => "//", dy: 8, fontSize: 13 })]
         : []),
