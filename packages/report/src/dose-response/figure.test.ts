@@ -1,14 +1,20 @@
 /**
- * Snapshot of the dose–response figure (kept in __fixtures__/ so that Biome leaves it alone) (in the spirit of Observable Plot's own SVG snapshot tests):
- * a fixed two-curve spec must render to the committed SVG byte for byte. After an intended
- * change, regenerate with UPDATE_SNAPSHOTS=1 and review the PNG beside it.
+ * The dose–response figure. Geometry, read back from the SVG (test-helpers/figure-geometry.ts):
+ * every legend entry lies outside the plot frame and clear of every point, curve, band, rule,
+ * IC50 marker and text, for one series, two, ten with long names and twelve; no two texts overlap
+ * (the y title and the tick labels included). Plus a snapshot (kept in __fixtures__/ so that Biome
+ * leaves it alone, in the spirit of Observable Plot's own SVG snapshot tests): a fixed two-curve
+ * spec renders to the committed SVG byte for byte. After an intended change, regenerate with
+ * UPDATE_SNAPSHOTS=1 and review the PNG beside it.
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { Resvg } from "@resvg/resvg-js";
-import { doseResponseSvg, type FigureCurve, legendColumn } from "./figure.ts";
+import { figureGeometry, legendProblems, textOverlaps } from "../test-helpers/figure-geometry.ts";
+import { type DoseResponseFigureSpec, doseResponseSvg, drawFigure, type FigureCurve } from "./figure.ts";
+import { LABEL_MAX_WIDTH } from "./layout.ts";
 import { nodeDocument, svgToPng } from "./node.ts";
+import { textWidth } from "./text.ts";
 
 const doses = [0.1, 1, 10, 100, 1000];
 // Deterministic "replicates": a logistic curve plus a fixed ±3 % pattern.
@@ -35,6 +41,134 @@ const spec = {
 };
 const snapshot = new URL("./__fixtures__/figure.svg", import.meta.url);
 
+const LONG = [
+  "Patient-derived xenograft line 12 (HER2 3+, T-DM1 refractory) · T-DM1 + tariquidar 100 nM",
+  "HCC1954 T-DM1R clone 4 · Lys-SMCC-DM1 + verapamil",
+  "BT-474M1 SLC46A3-knockdown · T-DM1",
+  "SK-BR-3 · T-DM1 after 12 weeks of dose escalation",
+  "NCI-N87 T-DM1R · T-DM1 + bafilomycin A1 (1 nM)",
+  "JIMT-1 · T-DM1",
+  "KPL-4 T-DM1R · free DM1 + tariquidar",
+  "MDA-MB-361 · T-DM1 + lapatinib 1 µM",
+  "EFM-192A · T-DM1 (2 h pulse, 72 h chase)",
+  "ZR-75-30 · T-DM1",
+  "HCC1419 · T-DM1 + chloroquine 10 µM",
+  "UACC-812 T-DM1R · T-DM1 (4 weeks at 50 nM)",
+];
+const cases: { name: string; spec: DoseResponseFigureSpec; placement: "right" | "bottom" }[] = [
+  { name: "one series", spec: { ...spec, curves: [curve("BT-474 · T-DM1", 5)] }, placement: "right" },
+  { name: "two series", spec, placement: "right" },
+  // Ten wrapped names still fit in a column beside the frame; twelve do not and go below.
+  {
+    name: "ten series with long names",
+    spec: { ...spec, curves: LONG.slice(0, 10).map((id, i) => curve(id, 0.2 * 2.5 ** i)) },
+    placement: "right",
+  },
+  {
+    name: "twelve series with long names",
+    spec: { ...spec, curves: LONG.map((id, i) => curve(id, 0.2 * 2.1 ** i)) },
+    placement: "bottom",
+  },
+  {
+    name: "twelve series",
+    spec: { ...spec, curves: Array.from({ length: 12 }, (_, i) => curve(`line ${i + 1} · T-DM1`, 0.2 * 2.1 ** i)) },
+    placement: "right",
+  },
+  {
+    name: "GR values with a reference line and a title",
+    spec: {
+      ...spec,
+      yLabel: "GR value",
+      yRule: 0,
+      title: "GR curves",
+      curves: [curve("A", 5), curve("B", 50)].map((c) => ({
+        ...c,
+        points: c.points.map((p) => ({ ...p, response: p.response / 50 - 1 })),
+        fitted: { concentration_nM: c.fitted!.concentration_nM, response: c.fitted!.response.map((y) => y / 50 - 1) },
+        ic50: { ...c.ic50!, response: 0 },
+      })),
+    },
+    placement: "right",
+  },
+];
+
+describe("dose–response figure geometry", () => {
+  for (const c of cases) {
+    it(`${c.name}: the legend is outside the frame and covers no data, no text; no texts overlap`, () => {
+      const { svg: el, layout } = drawFigure(c.spec, nodeDocument());
+      const g = figureGeometry(el.outerHTML);
+      // The geometry was really read: every series has its entry, the data their marks.
+      assert.equal(g.legend.length, c.spec.curves.length);
+      const dots = g.marks.filter((m) => m.mark === "dot").length;
+      const wells = c.spec.curves.reduce((a, k) => a + k.points.length, 0);
+      assert.ok(dots > wells, `${dots} dots for ${wells} wells`);
+      assert.ok(g.marks.some((m) => m.mark === "line" && m.segments.length > 30));
+      // The frame Plot drew is the layout's.
+      assert.deepEqual(g.frame, layout.frame);
+      assert.equal(layout.legend.placement, c.placement);
+      assert.deepEqual(legendProblems(g), []);
+      assert.deepEqual(textOverlaps(g), []);
+      // The canvas only grew: the chart keeps its size.
+      assert.ok(g.viewBox.width >= 640 && g.viewBox.height >= 400);
+    });
+  }
+
+  it("each entry is swatch first (line and marker of the series' colour), then its label", () => {
+    const { svg: el, layout } = drawFigure(cases[4]!.spec, nodeDocument());
+    const g = figureGeometry(el.outerHTML);
+    for (const [i, e] of layout.legend.entries.entries()) {
+      assert.ok(e.swatch.x2 < e.text.x, e.id);
+      assert.equal(g.legend[i]!.hasLine, true);
+      // Past ten series the marker changes shape (circle → square), as on the points.
+      assert.equal(g.legend[i]!.marker, i < 10 ? "circle" : "path");
+    }
+    const svg = el.outerHTML;
+    for (const e of layout.legend.entries) assert.ok(svg.includes(`stroke="${e.color}"`), e.color);
+    // Same colour, other marker: series 1 and 11.
+    assert.equal(layout.legend.entries[0]!.color, layout.legend.entries[10]!.color);
+    assert.notEqual(layout.legend.entries[0]!.symbol.name, layout.legend.entries[10]!.symbol.name);
+  });
+
+  it("wraps long labels within the width and cuts the longest with '…', keeping it whole in a <title>", () => {
+    const { svg: el, layout } = drawFigure(cases[3]!.spec, nodeDocument());
+    const g = figureGeometry(el.outerHTML);
+    for (const e of layout.legend.entries) {
+      assert.ok(e.lines.length <= 2);
+      for (const l of e.lines) assert.ok(textWidth(l, 12) <= LABEL_MAX_WIDTH, l);
+    }
+    // Only the longest name is cut; its entry carries it whole in a <title>, as does every wrapped one.
+    const cut = g.legend.filter((e) => e.label.endsWith("…"));
+    assert.deepEqual(
+      cut.map((e) => e.title),
+      [LONG[0]],
+    );
+    for (const [i, e] of layout.legend.entries.entries()) {
+      assert.equal(g.legend[i]!.title, e.lines.length > 1 ? e.id : undefined, e.id);
+      // Entries that were wrapped but not cut show every word of their name.
+      if (!e.truncated) assert.equal(g.legend[i]!.label.replace(/\s+/g, ""), e.id.replace(/\s+/g, ""));
+    }
+  });
+});
+
+describe("canvas", () => {
+  it("keeps the plot area of the chart: the canvas grows by the legend, the frame does not shrink", () => {
+    const frame = (id: string) => drawFigure({ ...spec, curves: [curve(id, 5)] }, nodeDocument()).layout;
+    const short = frame("A");
+    const long = frame("A much longer label · T-DM1 + verapamil");
+    assert.deepEqual(short.frame, long.frame);
+    assert.ok(long.width > short.width);
+  });
+});
+
+describe("IC50 markers", () => {
+  it("are drawn only on the axis: an estimate beyond the highest dose's end of the axis is left out", () => {
+    const off = { ...curve("off", 5), ic50: { value_nM: 5000, qualifier: "=" as const, response: 50 } };
+    const svg = doseResponseSvg({ ...spec, curves: [curve("on", 5), off] }, nodeDocument());
+    const dashed = /<g[^>]*stroke-dasharray="4,3"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? "";
+    assert.equal((dashed.match(/<line/g) ?? []).length, 1);
+  });
+});
+
 describe("doseResponseSvg", () => {
   const svg = doseResponseSvg(spec, nodeDocument());
   it("is a standalone SVG with the namespace", () => {
@@ -44,7 +178,7 @@ describe("doseResponseSvg", () => {
     assert.match(svg, /aria-label="x-axis tick label"><text[^>]*>0<\/text>/);
     assert.match(svg, />\/\/<\/text>/);
   });
-  it("has a band and a line per curve, and a dashed IC50 marker per curve", () => {
+  it("has a band and a line per curve, a dashed IC50 marker per curve and a legend entry per curve", () => {
     // Each mark is a <g aria-label="…"> group; count its children.
     const group = (label: string, extra = "") => {
       const m = new RegExp(`<g[^>]*aria-label="${label}"[^>]*${extra}[^>]*>(.*?)</g>`).exec(svg);
@@ -54,7 +188,8 @@ describe("doseResponseSvg", () => {
     assert.equal((group("line").match(/<path/g) ?? []).length, 2);
     const dashed = /<g[^>]*stroke-dasharray="4,3"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? "";
     assert.equal((dashed.match(/<line/g) ?? []).length, 2);
-    for (const c of spec.curves) assert.ok(svg.includes(`>${c.id}<title>${c.id}</title></text>`), c.id);
+    const legend = /<g[^>]*aria-label="legend"[^>]*>(.*)<\/g>/.exec(svg)?.[1] ?? "";
+    for (const c of spec.curves) assert.ok(legend.includes(`<tspan x="`) && legend.includes(`>${c.id}</tspan>`), c.id);
   });
   it("matches the committed snapshot", () => {
     if (process.env.UPDATE_SNAPSHOTS || !existsSync(snapshot)) {
@@ -66,96 +201,5 @@ describe("doseResponseSvg", () => {
   it("renders to PNG", () => {
     const png = svgToPng(svg, 1);
     assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
-  });
-});
-
-/** Width in px of a 12-px label as resvg (the PNG renderer) lays it out, fonts as svgToPng's. */
-function renderedTextWidth(text: string): number {
-  const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="40" style="font-size:12px;font-family:DejaVu Sans, Arial, sans-serif"><text x="0" y="20">${esc}</text></svg>`;
-  const box = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).getBBox();
-  assert.ok(box && box.width > 0, "resvg found no font to lay out text (Debian: fonts-dejavu-core)");
-  return box.x + box.width;
-}
-
-/** Where things are drawn, read back from the SVG (Plot writes plain translate() transforms). */
-function layout(svg: string) {
-  const num = (s: string | undefined) => Number(s ?? Number.NaN);
-  const width = num(/^<svg[^>]* width="([\d.]+)"/.exec(svg)?.[1]);
-  // The y-grid lines span the frame: x1 is its left edge, x2 its right edge.
-  const grid = /aria-label="y-grid"><line [^>]*x2="([\d.]+)" x1="([\d.]+)"/.exec(svg);
-  const frame = { left: num(grid?.[2]), right: num(grid?.[1]) };
-  const translate = (t: string | undefined) => {
-    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t ?? "");
-    return m ? [num(m[1]), num(m[2])] : [0, 0];
-  };
-  const legend = (cls: string) =>
-    [
-      ...svg.matchAll(
-        new RegExp(`<g ([^>]*class="${cls}"[^>]*)><text ([^>]*)>([^<]*)(?:<title>([^<]*)</title>)?</text>`, "g"),
-      ),
-    ].map((m) => {
-      const [gx, gy] = translate(/transform="([^"]*)"/.exec(m[1]!)?.[1]);
-      const [tx, ty] = translate(/transform="([^"]*)"/.exec(m[2]!)?.[1]);
-      return { x: gx! + tx!, y: gy! + ty!, text: m[3]!, title: m[4] };
-    });
-  // Every data dot: replicates and means are <circle>s (the IC50 diamonds are paths).
-  const dotsX = [...svg.matchAll(/<circle [^>]*cx="([-\d.]+)"/g)].map((m) => num(m[1]));
-  return { width, frame, swatches: legend("legend-swatch"), labels: legend("legend-label"), dotsX };
-}
-
-describe("the legend never covers data", () => {
-  const cases: [string, FigureCurve[]][] = [
-    ["one curve", [curve("BT-474 · T-DM1", 5)]],
-    [
-      "four curves (the reversal example's labels)",
-      [
-        curve("KPL-4 · T-DM1", 5),
-        curve("KPL-4 · T-DM1 + verapamil", 3),
-        curve("KPL-4 T-DM1R · T-DM1", 600),
-        curve("KPL-4 T-DM1R · T-DM1 + verapamil", 40),
-      ],
-    ],
-    [
-      "twelve curves with long names",
-      Array.from({ length: 12 }, (_, i) =>
-        curve(`line ${i + 1} of a long panel · T-DM1 + a very long inhibitor name (${10 * (i + 1)} nM)`, 2 * (i + 1)),
-      ),
-    ],
-  ];
-  for (const [name, curves] of cases) {
-    it(`${name}: every legend entry is right of the frame, one per curve, rows apart, on the canvas`, () => {
-      const svg = doseResponseSvg({ ...spec, curves }, nodeDocument());
-      const l = layout(svg);
-      assert.ok(l.frame.right > l.frame.left, `frame ${JSON.stringify(l.frame)}`);
-      assert.equal(l.labels.length, curves.length);
-      assert.equal(l.swatches.length, curves.length);
-      assert.ok(l.dotsX.length > 0);
-      // Data inside the frame (lines and bands are clipped to it by Plot).
-      for (const x of l.dotsX) assert.ok(x <= l.frame.right + 0.5, `dot at ${x} beyond ${l.frame.right}`);
-      const column = legendColumn(curves.map((c) => c.id));
-      l.labels.forEach((lab, i) => {
-        const sw = l.swatches[i]!;
-        assert.ok(sw.x > l.frame.right + 10, `swatch ${i} at ${sw.x}, frame ends at ${l.frame.right}`);
-        assert.ok(lab.x > sw.x, "swatch before label");
-        assert.equal(lab.y, sw.y);
-        if (i > 0) assert.ok(lab.y - l.labels[i - 1]!.y >= 16, "rows do not overlap");
-        // The label as the PNG renderer draws it (its own text layout in DejaVu Sans) stays on the
-        // canvas; a cut label keeps its full text as a <title>.
-        const drawn = renderedTextWidth(lab.text);
-        assert.ok(lab.x + drawn <= l.width, `label ${i} (${drawn.toFixed(1)} px) runs off: ${lab.text}`);
-        if (lab.text.endsWith("…")) assert.equal(lab.title, curves[i]!.id);
-        else assert.equal(lab.text, curves[i]!.id);
-      });
-      assert.equal(l.width, 640 + column.width);
-    });
-  }
-  it("keeps the plot area of a figure without the legend: the canvas grows by the legend column", () => {
-    const one = layout(doseResponseSvg({ ...spec, curves: [curve("A", 5)] }, nodeDocument()));
-    const long = layout(
-      doseResponseSvg({ ...spec, curves: [curve("A much longer label · T-DM1", 5)] }, nodeDocument()),
-    );
-    assert.equal(one.frame.right - one.frame.left, long.frame.right - long.frame.left);
-    assert.ok(long.width > one.width);
   });
 });

@@ -2,11 +2,14 @@
  * The dose–response figure a paper can use: log-x concentration axis with a broken segment on the
  * left for the zero-dose (vehicle) wells, every replicate as a faint point, the mean ± SD at each
  * concentration, each fitted curve with its pointwise 95 % confidence band, and a dashed marker at
- * each IC50 (or GR50). The legend sits in its own column right of the frame, so it never covers
- * data; it is part of the SVG (no HTML legend), so the result is one standalone file. Works in the
- * browser (pass `document`) and in Node (linkedom).
+ * each IC50 (or GR50). Plot draws the chart inside margins that `figureLayout` computed from the
+ * data; the legend goes outside the frame (layout.ts) and is appended as plain SVG, so the result
+ * is one standalone SVG. Works in the browser (pass `document`) and in Node (linkedom).
  */
 import * as Plot from "@observablehq/plot";
+import { type FigureLayout, FONT_SIZE, figureLayout, POINT_RADIUS, X_TITLE_OFFSET, yTickLabel } from "./layout.ts";
+import { drawLegend, type SvgDocument, type SvgNode } from "./legend.ts";
+import { seriesStyle } from "./series-style.ts";
 
 export interface FigurePoint {
   concentration_nM: number;
@@ -14,13 +17,13 @@ export interface FigurePoint {
 }
 
 export interface FigureCurve {
-  /** Label drawn at the curve's right end, e.g. "BT-474 · T-DM1". */
+  /** The series' name in the legend, e.g. "BT-474 · T-DM1". */
   id: string;
   /** Every well, zero-dose wells included (concentration 0). */
   points: FigurePoint[];
   /** The fitted curve on a grid of positive concentrations, with an optional confidence band. */
   fitted?: { concentration_nM: number[]; response: number[]; lower?: number[]; upper?: number[] };
-  /** Where to mark the IC50: only drawn when it lies in the tested range (qualifier "="). */
+  /** Where to mark the IC50: only drawn when it was estimated (qualifier "=") and lies on the axis. */
   ic50?: { value_nM: number; qualifier: "=" | ">" | "<"; response: number };
 }
 
@@ -33,6 +36,7 @@ export interface DoseResponseFigureSpec {
   title?: string;
   /** Draw a horizontal reference line (e.g. 0 for GR). */
   yRule?: number;
+  /** Size of the chart (axes and frame), default 640 × 400; the legend widens or lengthens the canvas. */
   width?: number;
   height?: number;
 }
@@ -49,9 +53,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 export type FigureDocument = NonNullable<Plot.PlotOptions["document"]>;
 
 /** What we use of the rendered root element (no DOM lib needed to type-check). */
-export interface FigureElement {
+export interface FigureElement extends SvgNode {
   outerHTML: string;
-  setAttribute(name: string, value: string): void;
 }
 
 function meanSd(ys: number[]): { mean: number; sd: number } {
@@ -73,31 +76,16 @@ function tickLabel(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
 
-const FONT_PX = 12;
-/**
- * Average advance of DejaVu Sans (the font the PNG renderer has) for mixed labels, in ems: an upper
- * estimate (measured labels run 0.45–0.5 em a character), used to size the legend column.
- */
-const DEJAVU_EM_PER_CHAR = 0.55;
-/** Plot's text measure (Helvetica-like widths, which decides where "…" cuts) over DejaVu Sans' advance, with margin: DejaVu runs wider, so cut a little early. */
-const PLOT_OVER_DEJAVU = 0.75;
-const LEGEND = { gap: 14, swatch: 30, pad: 8, rowPx: 18, maxTextPx: 300 } as const;
-
-/**
- * The legend column: its width in px (the canvas grows by it, so the plot area keeps its size) and,
- * when a label needs more than the column's cap, the line width in Plot's ems beyond which labels
- * end in "…" (the full text stays in the SVG as a <title>).
- */
-export function legendColumn(ids: readonly string[]): { width: number; textEms?: number } {
-  const longest = Math.max(...ids.map((id) => id.length), 1);
-  const wanted = longest * DEJAVU_EM_PER_CHAR * FONT_PX;
-  const textPx = Math.min(LEGEND.maxTextPx, wanted);
-  const width = LEGEND.gap + LEGEND.swatch + textPx + LEGEND.pad;
-  return wanted > LEGEND.maxTextPx ? { width, textEms: (textPx / FONT_PX) * PLOT_OVER_DEJAVU } : { width };
-}
-
 /** Build the figure as an SVG element of `document`. */
 export function doseResponseFigure(spec: DoseResponseFigureSpec, document: FigureDocument): FigureElement {
+  return drawFigure(spec, document).svg;
+}
+
+/** The figure and the layout it was drawn with (for tests that check the geometry). */
+export function drawFigure(
+  spec: DoseResponseFigureSpec,
+  document: FigureDocument,
+): { svg: FigureElement; layout: FigureLayout } {
   const k = spec.unit.perNanomolar;
   const positive = spec.curves.flatMap((c) =>
     c.points.filter((p) => p.concentration_nM > 0).map((p) => p.concentration_nM * k),
@@ -140,31 +128,51 @@ export function doseResponseFigure(spec: DoseResponseFigureSpec, document: Figur
         fitted.push(row);
       });
     }
-    if (c.ic50 && c.ic50.qualifier === "=") {
+    // Only inside the positive doses' axis: a marker beyond it would sit outside the frame.
+    const ic50x = (c.ic50?.value_nM ?? Number.NaN) * k;
+    if (c.ic50 && c.ic50.qualifier === "=" && ic50x >= minPos / 2 && ic50x <= maxPos * 2) {
       ic50s.push({ id: c.id, x: c.ic50.value_nM * k, y: c.ic50.response, y0: 0 });
     }
   }
   const yFloor = Math.min(0, yMin, ...fitted.map((r) => r.lo ?? r.y));
   for (const m of ic50s) m.y0 = yFloor;
 
+  const drawnY = [
+    ...replicates.map((r) => r.y),
+    ...summaries.flatMap((r) => [r.lo, r.hi]),
+    ...fitted.flatMap((r) => [r.y, r.lo ?? r.y, r.hi ?? r.y]),
+    ...ic50s.flatMap((r) => [r.y, r.y0]),
+    ...(spec.yRule !== undefined ? [spec.yRule] : []),
+  ].filter(Number.isFinite);
+  const layout = figureLayout({
+    series: spec.curves.map((c) => ({ id: c.id, line: c.fitted !== undefined })),
+    yExtent: [Math.min(...drawnY), Math.max(...drawnY)],
+    yLabel: spec.yLabel,
+    ...(spec.title ? { title: spec.title } : {}),
+    ...(spec.width !== undefined ? { width: spec.width } : {}),
+    ...(spec.height !== undefined ? { height: spec.height } : {}),
+  });
   const ticks = [
     ...(hasZero ? [zeroX] : []),
     ...decades(minPos, maxPos).filter((t) => t >= minPos / 1.0001 && t <= maxPos * 3.2),
   ];
   const ids = spec.curves.map((c) => c.id);
+  const styles = ids.map((_, i) => seriesStyle(i, ids.length));
+  // Past ten series the marker tells series of the same colour apart (series-style.ts).
+  const symbol = styles.some((s) => s.symbol.name !== "circle")
+    ? { symbol: "id", symbolScale: { domain: ids, range: styles.map((s) => s.symbol) } }
+    : undefined;
   const bandRows = fitted.filter((r) => r.lo !== undefined);
-  const legend = legendColumn(ids);
+  const { margin } = layout;
   const svg = Plot.plot({
     document,
-    width: (spec.width ?? 640) + legend.width,
-    height: spec.height ?? 400,
-    marginLeft: 56,
-    marginRight: 24 + legend.width,
-    marginBottom: 44,
-    // Room between the y-axis title and the top tick label.
-    marginTop: 32,
-    style: { fontSize: "12px", fontFamily: "DejaVu Sans, Arial, sans-serif", background: "white" },
-    ...(spec.title ? { title: spec.title } : {}),
+    width: layout.width,
+    height: layout.height,
+    marginTop: margin.top,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    marginLeft: margin.left,
+    style: { fontSize: `${FONT_SIZE}px`, fontFamily: "DejaVu Sans, Arial, sans-serif", background: "white" },
     x: {
       type: "log",
       domain: [hasZero ? zeroX / 2 : minPos / 2, maxPos * 2],
@@ -173,9 +181,20 @@ export function doseResponseFigure(spec: DoseResponseFigureSpec, document: Figur
       label: `Concentration (${spec.unit.label})`,
       labelAnchor: "center",
       labelArrow: "none",
+      labelOffset: X_TITLE_OFFSET,
     },
-    y: { label: spec.yLabel, labelArrow: "none", grid: true, nice: true },
-    color: { type: "categorical", domain: ids },
+    // The y title runs along the axis, clear of the tick labels (the layout sized the margin).
+    y: {
+      label: layout.y.label,
+      labelAnchor: "center",
+      labelArrow: "none",
+      grid: true,
+      domain: layout.y.domain,
+      ticks: layout.y.ticks,
+      tickFormat: (v: number) => yTickLabel(v, layout.y.ticks),
+    },
+    color: { type: "categorical", domain: ids, range: styles.map((s) => s.color) },
+    ...(symbol ? { symbol: symbol.symbolScale } : {}),
     marks: [
       ...(spec.yRule !== undefined ? [Plot.ruleY([spec.yRule], { stroke: "#888", strokeDasharray: "2,2" })] : []),
       Plot.areaY(bandRows, { x: "x", y1: "lo", y2: "hi", fill: "id", fillOpacity: 0.15, z: "id", clip: true }),
@@ -184,38 +203,21 @@ export function doseResponseFigure(spec: DoseResponseFigureSpec, document: Figur
       Plot.dot(ic50s, { x: "x", y: "y", stroke: "id", fill: "white", symbol: "diamond", r: 4.5 }),
       Plot.dot(replicates, { x: "x", y: "y", stroke: "id", r: 1.8, strokeOpacity: 0.45 }),
       Plot.ruleX(summaries, { x: "x", y1: "lo", y2: "hi", stroke: "id" }),
-      Plot.dot(summaries, { x: "x", y: "y", fill: "id", r: 3.2 }),
-      // Legend right of the frame (whose right edge is the anchor): per curve a swatch in its colour
-      // (line and mean marker, as drawn) and then its label.
-      ...ids.flatMap((id, i) => [
-        Plot.text([id], {
-          className: "legend-swatch",
-          frameAnchor: "top-right",
-          textAnchor: "start",
-          text: () => "━●━",
-          fill: () => id,
-          dx: 24 + LEGEND.gap,
-          dy: LEGEND.rowPx * i,
-        }),
-        Plot.text([id], {
-          className: "legend-label",
-          frameAnchor: "top-right",
-          textAnchor: "start",
-          text: (d: string) => d,
-          title: (d: string) => d,
-          fill: "currentColor",
-          ...(legend.textEms === undefined ? {} : { lineWidth: legend.textEms, textOverflow: "ellipsis" as const }),
-          dx: 24 + LEGEND.gap + LEGEND.swatch,
-          dy: LEGEND.rowPx * i,
-        }),
-      ]),
+      Plot.dot(summaries, {
+        x: "x",
+        y: "y",
+        fill: "id",
+        r: POINT_RADIUS,
+        ...(symbol ? { symbol: symbol.symbol } : {}),
+      }),
       ...(hasZero
         ? [Plot.text([breakX], { x: (d: number) => d, frameAnchor: "bottom", text: () => "//", dy: 8, fontSize: 13 })]
         : []),
     ],
   }) as unknown as FigureElement;
   svg.setAttribute("xmlns", SVG_NS);
-  return svg;
+  drawLegend(svg, document as unknown as SvgDocument, layout);
+  return { svg, layout };
 }
 
 /** The figure as standalone SVG text (with the XML namespace, so it opens in any viewer). */
