@@ -3,20 +3,57 @@
  * scripts/fixtures/report/dejavu-sans-widths.py) against resvg — the renderer of our PNGs — drawing
  * the same strings in DejaVu Sans: the estimate must never be narrower than the ink, and no more
  * than a glyph's side bearings wider. And fitLabel's wrapping: line widths, "…" only when cut.
+ *
+ * resvg is given the font file itself (found where its system-font scan looks), so no other font
+ * can stand in. Without the font the check skips on a developer's machine, but fails when CI is
+ * set (.ci/run sets it and installs fonts-dejavu-core): a check that skips in CI checks nothing.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { type Dirent, readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Resvg } from "@resvg/resvg-js";
 import { fitLabel, textWidth } from "./text.ts";
 
-const fc = spawnSync("fc-list", ["DejaVu Sans:style=Book", "family"], { encoding: "utf8" });
-const haveDejaVu = fc.status === 0 && /DejaVu Sans/.test(fc.stdout);
+/** The font directories resvg's loadSystemFonts (fontdb) scans, per platform. */
+function fontDirs(): string[] {
+  const home = homedir();
+  if (process.platform === "darwin") return ["/Library/Fonts", "/System/Library/Fonts", join(home, "Library/Fonts")];
+  if (process.platform === "win32") return [join(process.env.WINDIR ?? "C:\\Windows", "Fonts")];
+  const data = process.env.XDG_DATA_HOME ?? join(home, ".local/share");
+  return ["/usr/share/fonts", "/usr/local/share/fonts", join(home, ".fonts"), join(data, "fonts")];
+}
+
+/** Path of DejaVuSans.ttf (the Book face) under `dir`, searched recursively. */
+function findFile(dir: string, name: string): string | undefined {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return undefined;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isFile() && e.name === name) return p;
+    const found = e.isDirectory() ? findFile(p, name) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const dejaVuFile = fontDirs()
+  .map((d) => findFile(d, "DejaVuSans.ttf"))
+  .find((f) => f !== undefined);
+const MISSING = "DejaVu Sans (DejaVuSans.ttf) is not in the system's font directories (Debian: fonts-dejavu-core)";
 
 function inkWidth(text: string, size: number): number {
+  assert.ok(dejaVuFile, `${MISSING}; CI must have it`);
   const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="100"><text x="10" y="60" font-family="DejaVu Sans" font-size="${size}">${esc}</text></svg>`;
-  const r = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } });
+  const r = new Resvg(svg, {
+    font: { fontFiles: [dejaVuFile], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" },
+  });
   return r.getBBox()!.width;
 }
 
@@ -37,7 +74,7 @@ const LABELS = [
 ];
 
 describe("textWidth (DejaVu Sans advances)", {
-  skip: haveDejaVu ? false : "DejaVu Sans not installed (Debian: fonts-dejavu-core)",
+  skip: dejaVuFile || process.env.CI ? false : MISSING,
 }, () => {
   for (const size of [12, 13]) {
     it(`bounds resvg's rendered width at ${size} px`, () => {
