@@ -11,6 +11,7 @@ import {
   type Diagnosis,
   diagnose,
   findAssay,
+  findObservation,
   InputError,
   isInputError,
   OBSERVATIONS,
@@ -171,8 +172,6 @@ const INTERACTIVE_HELP =
   "or just `<value> [unit]` for the observation the last suggestion names first.\n" +
   "`list` shows the observations, `undo` removes the last one, `done` (or end of input) prints the full diagnosis.";
 
-const OBSERVATION_IDS = new Set<string>(OBSERVATIONS.map((o) => o.id));
-
 /** A line that starts with a value rather than an observation id: a number, or yes/no. */
 function startsWithValue(token: string): boolean {
   return /^[-+]?(\d|\.\d)/.test(token) || /^(yes|no|true|false)$/i.test(token);
@@ -211,7 +210,7 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
       continue;
     }
     const tokens = line.split(/\s+/);
-    const bare = suggested !== undefined && !OBSERVATION_IDS.has(tokens[0]!) && startsWithValue(tokens[0]!);
+    const bare = suggested !== undefined && !findObservation(tokens[0]!) && startsWithValue(tokens[0]!);
     const [id, value, ...unitParts] = bare ? [suggested!, ...tokens] : tokens;
     try {
       const o = parseObservedValue(id!, value, unitParts.length ? unitParts.join(" ") : undefined);

@@ -4,7 +4,7 @@
  */
 import type { MechanismId } from "../knowledge/mechanisms.ts";
 import { type InferenceModel, logSumExp } from "./infer.ts";
-import { type ObservationDefinition, observationDefinition } from "./observations.ts";
+import { changeOf, type ObservationDefinition, observationDefinition } from "./observations.ts";
 import type { ObservedValue } from "./parse-observations.ts";
 
 /** Short names used in sentences. */
@@ -58,12 +58,11 @@ export function formatValue(def: ObservationDefinition, x: number): string {
   return def.unit === "fold" ? `${fmt(x)}-fold` : `${fmt(x)}× parental`;
 }
 
-/** "unchanged", "raised", "lowered" (or found / not found). */
+/** "unchanged", "raised", "lowered" beyond the assay's replicate noise (changeOf), or found / not found. */
 export function describeObserved(def: ObservationDefinition, x: number): string {
-  if (def.kind === "binary") return x >= 0.5 ? "found" : "not found";
-  if (def.kind === "shift") return Math.abs(x) < 0.2 ? "unchanged" : x > 0 ? "raised" : "lowered";
-  if (x > 1 / 1.5 && x < 1.5) return "unchanged";
-  return x > 1 ? "raised" : "lowered";
+  const change = changeOf(def, x);
+  if (change === undefined) return x >= 0.5 ? "found" : "not found";
+  return change === "up" ? "raised" : change === "down" ? "lowered" : "unchanged";
 }
 
 function formatRange(def: ObservationDefinition, lo: number, hi: number): string {

@@ -4,6 +4,7 @@ import cdf from "@stdlib/stats-base-dists-normal-cdf";
 import { ASSAYS } from "../knowledge/assays.ts";
 import { assertClose } from "../test-helpers/assert.ts";
 import {
+  changeOf,
   GROSS_ERROR_PROBABILITY,
   logLikelihood,
   OBSERVATIONS,
@@ -70,5 +71,24 @@ describe("observation vocabulary", () => {
     assertClose(Math.exp(logLikelihood(def, 1, 30)), TUBULIN_SEQUENCING.sensitivity, 1e-12);
     assertClose(Math.exp(logLikelihood(def, 1, 1)), TUBULIN_SEQUENCING.falsePositive, 1e-12);
     assertClose(Math.exp(logLikelihood(def, 0, 1)), 1 - TUBULIN_SEQUENCING.falsePositive, 1e-12);
+  });
+});
+
+describe("changeOf reads a ratio against the assay's replicate noise", () => {
+  it("calls a T-DM1 IC50 fold up only beyond 1.96 σ (σ = 0.15 log10: 10^0.294 ≈ 1.97-fold)", () => {
+    const sigma = observationDefinition("tdm1_ic50_fold").sigmaAssay;
+    const edge = 10 ** (1.959964 * sigma);
+    assert.ok(Math.abs(edge - 1.97) < 0.01, `edge ${edge}`);
+    assert.equal(changeOf(observationDefinition("tdm1_ic50_fold"), edge * 0.99), "unchanged");
+    assert.equal(changeOf(observationDefinition("tdm1_ic50_fold"), edge * 1.01), "up");
+    assert.equal(changeOf(observationDefinition("tdm1_ic50_fold"), 1 / (edge * 1.01)), "down");
+  });
+  it("reads a pH shift in pH units", () => {
+    const sigma = observationDefinition("lysosomal_ph_shift").sigmaAssay;
+    assert.equal(changeOf(observationDefinition("lysosomal_ph_shift"), 2 * sigma), "up");
+    assert.equal(changeOf(observationDefinition("lysosomal_ph_shift"), sigma), "unchanged");
+  });
+  it("has no direction for a yes/no result", () => {
+    assert.equal(changeOf(observationDefinition("tubulin_mutation_found"), 1), undefined);
   });
 });

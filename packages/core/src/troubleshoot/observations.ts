@@ -339,6 +339,25 @@ export function findObservation(id: string): ObservationDefinition | undefined {
   return BY_ID.get(id as ObservationId);
 }
 
+/** Two-sided 95 % normal quantile. */
+const Z_95 = 1.959964;
+
+export type Change = "up" | "down" | "unchanged";
+
+/**
+ * Whether a resistant/parental value is changed beyond the assay's own replicate noise, and which
+ * way: |log10 ratio| (or |pH shift|) above 1.96 σ_assay, outside the 95 % range of two identical
+ * lines — ≈2-fold for an IC50 fold (σ 0.15 log10), ≈1.6-fold for a flow or co-localization ratio
+ * (σ 0.1), 0.29 pH units for a lysosomal pH shift (σ 0.15). Undefined for a yes/no result. The evidence
+ * sentences and the troubleshooting-table rows both read results this way.
+ */
+export function changeOf(def: ObservationDefinition, value: number): Change | undefined {
+  if (def.kind === "binary") return undefined;
+  const x = def.kind === "shift" ? value : Math.log10(value);
+  const limit = Z_95 * def.sigmaAssay;
+  return x > limit ? "up" : x < -limit ? "down" : "unchanged";
+}
+
 export function observationDefinition(id: ObservationId): ObservationDefinition {
   const d = BY_ID.get(id);
   if (!d) throw new Error(`no observation '${id}'`);

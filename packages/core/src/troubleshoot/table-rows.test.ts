@@ -1,31 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { diagnose } from "./diagnose.ts";
-import { observationDefinition } from "./observations.ts";
 import type { ObservedValue } from "./parse-observations.ts";
-import { changeOf, compareWithTable, matchingRows } from "./table-rows.ts";
+import { compareWithTable, matchingRows } from "./table-rows.ts";
 
 const obs = (o: Record<string, number>): ObservedValue[] =>
   Object.entries(o).map(([id, value]) => ({ id, value }) as ObservedValue);
-
-describe("changeOf reads a ratio against the assay's replicate noise", () => {
-  it("calls a T-DM1 IC50 fold up only beyond 1.96 σ (σ = 0.15 log10: 10^0.294 ≈ 1.97-fold)", () => {
-    const sigma = observationDefinition("tdm1_ic50_fold").sigmaAssay;
-    const edge = 10 ** (1.959964 * sigma);
-    assert.ok(Math.abs(edge - 1.97) < 0.01, `edge ${edge}`);
-    assert.equal(changeOf({ id: "tdm1_ic50_fold", value: edge * 0.99 } as ObservedValue), "unchanged");
-    assert.equal(changeOf({ id: "tdm1_ic50_fold", value: edge * 1.01 } as ObservedValue), "up");
-    assert.equal(changeOf({ id: "tdm1_ic50_fold", value: 1 / (edge * 1.01) } as ObservedValue), "down");
-  });
-  it("reads a pH shift in pH units", () => {
-    const sigma = observationDefinition("lysosomal_ph_shift").sigmaAssay;
-    assert.equal(changeOf({ id: "lysosomal_ph_shift", value: 2 * sigma } as ObservedValue), "up");
-    assert.equal(changeOf({ id: "lysosomal_ph_shift", value: sigma } as ObservedValue), "unchanged");
-  });
-  it("has no direction for a yes/no result", () => {
-    assert.equal(changeOf({ id: "tubulin_mutation_found", value: 1 } as ObservedValue), undefined);
-  });
-});
 
 describe("matchingRows recognizes the table's observed issues", () => {
   const rows = (o: Record<string, number>) => matchingRows(obs(o)).map((r) => r.row);

@@ -5,10 +5,8 @@
  * observations leave open. Showing both lets a researcher see where, and why, they differ (e.g. a
  * row whose steps rank below an assay for a candidate the table does not list for that row).
  *
- * "Up" and "down" are read against the assay's own replicate noise: a resistant/parental ratio is
- * changed when |log10 ratio| exceeds 1.96 σ_assay (outside the 95% range of two identical lines),
- * the same σ_assay the likelihoods use (observations.ts). For a 4PL IC50 fold (σ 0.15 log10) that
- * is ≈2-fold; for a flow or co-localization ratio (σ 0.1 log10) ≈1.6-fold.
+ * "Up" and "down" are read against the assay's own replicate noise (observations.ts changeOf, the
+ * same rule as the evidence sentences' "raised" / "lowered").
  */
 import {
   type ObservedClause,
@@ -16,38 +14,14 @@ import {
   type TroubleshootingRow,
 } from "../knowledge/troubleshooting-table.ts";
 import { type ExperimentRanking, remainingAssays } from "./next-experiment.ts";
-import { observationDefinition } from "./observations.ts";
+import { changeOf, observationDefinition } from "./observations.ts";
 import type { ObservedValue } from "./parse-observations.ts";
-
-/** Two-sided 95% normal quantile. */
-const Z_95 = 1.959964;
-
-export type Change = "up" | "down" | "unchanged";
-
-/** Whether a reported value is changed beyond the assay's replicate noise, and which way. */
-export function changeOf(o: ObservedValue): Change | undefined {
-  const def = observationDefinition(o.id);
-  if (def.kind === "binary") return undefined;
-  const x = def.kind === "shift" ? o.value : Math.log10(o.value);
-  const limit = Z_95 * def.sigmaAssay;
-  return x > limit ? "up" : x < -limit ? "down" : "unchanged";
-}
 
 function clauseHolds(clause: ObservedClause, observations: readonly ObservedValue[]): boolean {
   const o = observations.find((v) => v.id === clause.id);
-  if (!o) return false;
-  const change = changeOf(o);
+  const change = o && changeOf(observationDefinition(o.id), o.value);
   if (change === undefined) return false;
-  switch (clause.is) {
-    case "up":
-      return change === "up";
-    case "down":
-      return change === "down";
-    case "not-up":
-      return change !== "up";
-    case "not-down":
-      return change !== "down";
-  }
+  return clause.is === "not-up" ? change !== "up" : clause.is === "not-down" ? change !== "down" : change === clause.is;
 }
 
 /** The rows of the table whose observed issue the observations show. */
