@@ -307,12 +307,15 @@ export function testSharedParameter(
   const base = (options.shared ?? []).filter((s) => s !== parameter);
   const separate = fitGlobal(curves, { ...options, shared: base });
   const sharedFit = fitGlobal(curves, { ...options, shared: [...base, parameter] });
+  return { separate, shared: sharedFit, ...compareNested(sharedFit, separate) };
+}
+
+/** The extra-sum-of-squares F test and the AICc comparison of a global fit against a more constrained one. */
+function compareNested(reduced: GlobalFit, full: GlobalFit): { fTest: FTestResult; aicc: AiccComparison } {
   const summary = (g: GlobalFit) => ({ ssr: g.ssr, df: g.df, n: g.n });
   return {
-    separate,
-    shared: sharedFit,
-    fTest: extraSumOfSquaresFTest(summary(sharedFit), summary(separate)),
-    aicc: compareByAicc(summary(sharedFit), summary(separate)),
+    fTest: extraSumOfSquaresFTest(summary(reduced), summary(full)),
+    aicc: compareByAicc(summary(reduced), summary(full)),
   };
 }
 
@@ -341,11 +344,5 @@ export function testTiedParameter(
   tie: readonly number[],
 ): TiedParameterTest {
   const tied = fitGlobal(curves, { ...options, tied: { ...options.tied, [parameter]: tie } });
-  const summary = (g: GlobalFit) => ({ ssr: g.ssr, df: g.df, n: g.n });
-  return {
-    full,
-    tied,
-    fTest: extraSumOfSquaresFTest(summary(tied), summary(full)),
-    aicc: compareByAicc(summary(tied), summary(full)),
-  };
+  return { full, tied, ...compareNested(tied, full) };
 }
