@@ -13,6 +13,7 @@ import {
   type DoseResponseFit,
   type DoseResponseOptions,
   fitDoseResponse,
+  type ParameterSet,
 } from "./dose-response.ts";
 
 export interface ProfileInterval {
@@ -117,15 +118,11 @@ export function profileIc50Interval(
   if (fit.fixed.includes("ic50_nM") || fit.fixed.includes("logIC50") || fit.fixed.includes("e")) {
     throw new RangeError("the IC50 was fixed; there is nothing to profile");
   }
-  const fitted = {
-    bottom: fit.params.bottom,
-    top: fit.params.top,
-    hill: fit.params.hill,
-    asymmetry: fit.params.asymmetry,
-  };
+  // The parameters other than LogIC50, where a refit starts.
+  const others = (p: ParameterSet) => ({ bottom: p.bottom, top: p.top, hill: p.hill, asymmetry: p.asymmetry });
   // Each side starts from the fit and then from its previous refit.
   const refitter = () => {
-    let start = fitted;
+    let start = others(fit.params);
     return (logIC50: number): number => {
       const refit = fitDoseResponse(data, {
         ...options,
@@ -134,12 +131,7 @@ export function profileIc50Interval(
         start: { ...options.start, ...start },
       });
       if (!refit.converged) return Number.NaN;
-      start = {
-        bottom: refit.params.bottom,
-        top: refit.params.top,
-        hill: refit.params.hill,
-        asymmetry: refit.params.asymmetry,
-      };
+      start = others(refit.params);
       return refit.ssr;
     };
   };
