@@ -27,14 +27,13 @@ import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
 import type { Ic50CurveRow } from "./ic50.ts";
 import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
-import { assertComparisonAgreesWithR } from "./test-helpers/r-comparison.ts";
+import {
+  assertComparisonAgreesWithR,
+  assertNativeAgreesWithR,
+  curveOf,
+  type RFit,
+} from "./test-helpers/r-comparison.ts";
 
-interface RFit {
-  params: Record<string, number>;
-  se: Record<string, number>;
-  ssr: number;
-  df: number;
-}
 /** R's profile-likelihood 95 % limits (log10 nM) of one LogIC50 of a stacked fit; null when open. */
 interface RProfile {
   parameter: string;
@@ -75,23 +74,10 @@ function run(file: string, options: DoseResponseOptionsInput): Ic50Result {
   return runDoseResponse({ file: { name: file, content } }, parseDoseResponseOptions(options)).result as Ic50Result;
 }
 
-/** Every one of R's parameters against the row's native one of the same name, value and SE. */
+/** The row converged, and every one of R's parameters agrees with its native one, value and SE. */
 function agrees(row: Ic50CurveRow, r: RFit): void {
   assert.equal(row.converged, true, row.reason);
-  for (const [name, expected] of Object.entries(r.params)) {
-    const got = row.native[name];
-    assert.ok(got, `${row.id}: no parameter ${name}`);
-    const se = r.se[name]!;
-    assertClose(got.value, expected, tol.params, tol.params * se, `${row.id}: ${name}`);
-    assertClose(got.se, se, tol.se, 0, `${row.id}: SE(${name})`);
-  }
-  assert.equal(row.df, r.df);
-}
-
-/** Curve g (1, 2) of a stacked R fit: R's "name<g>" for per-curve parameters, "name" for shared ones. */
-function curveOf(fit: RFit, g: number, names: readonly string[]): RFit {
-  const pick = (m: Record<string, number>) => Object.fromEntries(names.map((n) => [n, m[`${n}${g}`] ?? m[n]!]));
-  return { params: pick(fit.params), se: pick(fit.se), ssr: Number.NaN, df: fit.df };
+  assertNativeAgreesWithR(row, r, tol);
 }
 
 const FIVE = ["Bottom", "Top", "LogIC50", "HillSlope", "S"] as const;

@@ -13,14 +13,13 @@ import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
 import type { Ic50CurveRow } from "./ic50.ts";
 import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
-import { assertComparisonAgreesWithR } from "./test-helpers/r-comparison.ts";
+import {
+  assertComparisonAgreesWithR,
+  assertNativeAgreesWithR,
+  curveOf,
+  type RFit,
+} from "./test-helpers/r-comparison.ts";
 
-interface RFit {
-  params: Record<string, number>;
-  se: Record<string, number>;
-  ssr: number;
-  df: number;
-}
 const dir = new URL("./__fixtures__/", import.meta.url);
 const fixture = JSON.parse(readFileSync(new URL("constrained-fits.json", dir), "utf8")) as {
   tolerances: { params: number; se: number; pValue: number };
@@ -43,17 +42,8 @@ function run(file: string, options: DoseResponseOptionsInput): Ic50Result {
 }
 
 /** Compares a row's native parameters (R's names; `rename` maps R's indexed names) to R's. */
-function agrees(row: Ic50CurveRow, r: RFit, rename: Record<string, string> = {}): void {
-  for (const [rName, expected] of Object.entries(r.params)) {
-    const name = rename[rName] ?? rName;
-    const got = row.native[name];
-    assert.ok(got, `${row.id}: no parameter ${name}`);
-    const se = r.se[rName]!;
-    assertClose(got.value, expected, tol.params, tol.params * se, `${row.id}: ${name}`);
-    assertClose(got.se, se, tol.se, 0, `${row.id}: SE(${name})`);
-  }
-  assert.equal(row.df, r.df);
-}
+const agrees = (row: Ic50CurveRow, r: RFit, rename: Record<string, string> = {}) =>
+  assertNativeAgreesWithR(row, r, tol, rename);
 
 describe("--fix against R nls", () => {
   it("prism4 with Bottom fixed at 0 (true Bottom 8)", () => {
@@ -98,16 +88,10 @@ describe("--share against one R nls on the stacked curves", () => {
     const [a, b] = result.curves;
     assert.equal(a!.hill.value, b!.hill.value);
     for (const [row, g] of [
-      [a!, "1"],
-      [b!, "2"],
+      [a!, 1],
+      [b!, 2],
     ] as const) {
-      const params = Object.fromEntries(
-        ["Bottom", "Top", "LogIC50", "HillSlope"].map((n) => [n, r.fit.params[n === "HillSlope" ? n : `${n}${g}`]!]),
-      );
-      const se = Object.fromEntries(
-        ["Bottom", "Top", "LogIC50", "HillSlope"].map((n) => [n, r.fit.se[n === "HillSlope" ? n : `${n}${g}`]!]),
-      );
-      agrees(row, { params, se, ssr: Number.NaN, df: r.fit.df });
+      agrees(row, curveOf(r.fit, g, ["Bottom", "Top", "LogIC50", "HillSlope"]));
       // The profile CI within the global fit; checked against R's confint() in constrained-fits-5pl.test.ts.
       const [lo, hi] = row.ic50_profileCi95_nM!;
       assert.ok(lo < row.ic50_nM && row.ic50_nM < hi!, `${row.id}: ${lo} < ${row.ic50_nM} < ${hi}`);
@@ -118,22 +102,17 @@ describe("--share against one R nls on the stacked curves", () => {
     // This fixture has no F tolerance of its own: F is held to the parameters' (1e-4).
     assertComparisonAgreesWithR(result.comparisons[0]!, r, r.fit.df, { ...tol, fold: tol.params, f: tol.params });
   });
-  /** Curve g's parameters of a stacked R fit: R's "name<g>" for per-curve ones, "name" for shared. */
-  const curveOf = (fit: RFit, g: string, names: string[]): RFit => {
-    const pick = (m: Record<string, number>) => Object.fromEntries(names.map((n) => [n, m[`${n}${g}`] ?? m[n]!]));
-    return { params: pick(fit.params), se: pick(fit.se), ssr: Number.NaN, df: fit.df };
-  };
   it("in drc's LL.4 with b shared (--share b): b, c, d, e and their SEs", () => {
     const s = run(r.file, { share: ["b"] });
     s.curves.forEach((row, k) => {
-      agrees(row, curveOf(r.ll4, String(k + 1), ["b", "c", "d", "e"]));
+      agrees(row, curveOf(r.ll4, k + 1, ["b", "c", "d", "e"]));
     });
   });
   it("as a 3PL with the slope shared (--model 3pl --share hill): Bottom stays 0", () => {
     const s = run(r.file, { model: "3pl", share: ["hill"] });
     s.curves.forEach((row, k) => {
       assert.equal(row.bottom.value, 0);
-      agrees(row, curveOf(r.threePl, String(k + 1), ["Top", "LogIC50", "HillSlope"]));
+      agrees(row, curveOf(r.threePl, k + 1, ["Top", "LogIC50", "HillSlope"]));
     });
   });
   it("a shared LogIC50 gives one IC50 and says why there is no fold CI", () => {
