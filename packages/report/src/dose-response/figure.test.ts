@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { figureGeometry, legendProblems, textOverlaps } from "../test-helpers/figure-geometry.ts";
 import { type DoseResponseFigureSpec, doseResponseSvg, drawFigure, type FigureCurve } from "./figure.ts";
-import { LABEL_MAX_WIDTH } from "./layout.ts";
+import { figureLayout, LABEL_MAX_WIDTH } from "./layout.ts";
 import { nodeDocument, svgToPng } from "./node.ts";
 import { textWidth } from "./text.ts";
 
@@ -146,6 +146,20 @@ describe("dose–response figure geometry", () => {
       assert.equal(g.legend[i]!.title, e.lines.length > 1 ? e.id : undefined, e.id);
       // Entries that were wrapped but not cut show every word of their name.
       if (!e.truncated) assert.equal(g.legend[i]!.label.replace(/\s+/g, ""), e.id.replace(/\s+/g, ""));
+    }
+  });
+});
+
+describe("y axis", () => {
+  it("runs its ticks from one end of the nice domain to the other, labelled at one precision", () => {
+    const gr = drawFigure(cases[5]!.spec, nodeDocument()).layout.y;
+    // Extents whose end ticks a hand-rolled ceil/floor over float steps used to lose.
+    const small = (yExtent: [number, number]) => figureLayout({ series: [], yExtent, yLabel: "y" }).y;
+    for (const y of [gr, small([-0.0007, 0.0003]), small([-0.285, -0.245])]) {
+      assert.equal(y.ticks[0], y.domain[0]);
+      assert.equal(y.ticks.at(-1), y.domain[1]);
+      const decimals = new Set(y.ticks.map((t) => y.tickFormat(t).split(".")[1]?.length ?? 0));
+      assert.equal(decimals.size, 1, y.ticks.map(y.tickFormat).join(" "));
     }
   });
 });

@@ -7,7 +7,7 @@
  * is one standalone SVG. Works in the browser (pass `document`) and in Node (linkedom).
  */
 import * as Plot from "@observablehq/plot";
-import { type FigureLayout, FONT_SIZE, figureLayout, POINT_RADIUS, X_TITLE_OFFSET, yTickLabel } from "./layout.ts";
+import { type FigureLayout, FONT_SIZE, figureLayout, POINT_RADIUS, X_TITLE_OFFSET } from "./layout.ts";
 import { drawLegend, type SvgDocument, type SvgNode } from "./legend.ts";
 import { seriesStyle } from "./series-style.ts";
 
@@ -191,7 +191,7 @@ export function drawFigure(
       grid: true,
       domain: layout.y.domain,
       ticks: layout.y.ticks,
-      tickFormat: (v: number) => yTickLabel(v, layout.y.ticks),
+      tickFormat: layout.y.tickFormat,
     },
     color: { type: "categorical", domain: ids, range: styles.map((s) => s.color) },
     ...(symbol ? { symbol: symbol.symbolScale } : {}),

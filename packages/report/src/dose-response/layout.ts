@@ -2,14 +2,16 @@
  * Where everything of the dose–response figure goes, computed from the data alone (no DOM), so
  * that the drawing code only places what this decides and tests can check the geometry:
  *
- * - the y axis: a "nice" domain and its ticks (as d3/Plot would choose them), so the left margin
- *   fits the widest tick label and the y title, rotated along the axis, clears the tick labels;
+ * - the y axis: the nice domain, ticks and tick labels that d3 (and so Plot) would choose, so the
+ *   left margin fits the widest tick label and the y title, rotated along the axis, clears them;
  * - the legend, outside the plot frame so it never covers data: a column to the right of the
  *   frame when it fits in the frame's height, otherwise rows of columns below the x-axis title.
  *   Each entry is a swatch (the series' line and point marker) and then its label, wrapped to two
  *   lines and cut with "…" beyond that (the full text goes in an SVG <title>).
  * The canvas grows by the legend's size; the chart itself keeps `width` × `height`.
  */
+import { ticks as linearTicks, nice, tickStep } from "d3-array";
+import { format, precisionFixed } from "d3-format";
 import { type SeriesSymbol, seriesStyle } from "./series-style.ts";
 import { fitLabel, textWidth } from "./text.ts";
 
@@ -72,7 +74,7 @@ export interface FigureLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   /** The plot frame (the area of the data). */
   frame: Rect;
-  y: { domain: [number, number]; ticks: number[]; label: string };
+  y: { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string; label: string };
   title?: { text: string; x: number; y: number };
   legend: { placement: "right" | "bottom"; box: Rect; entries: LegendEntry[] };
 }
@@ -86,57 +88,6 @@ export interface LayoutInput {
   /** Size of the chart (axes and frame) without the legend. */
   width?: number;
   height?: number;
-}
-
-const E10 = Math.sqrt(50);
-const E5 = Math.sqrt(10);
-const E2 = Math.sqrt(2);
-
-/** d3's tickIncrement: a 1-2-5 step for about `count` ticks; negative −k means a step of 1/k. */
-function tickIncrement(start: number, stop: number, count: number): number {
-  const step = (stop - start) / Math.max(0, count);
-  const power = Math.floor(Math.log10(step));
-  const error = step / 10 ** power;
-  const factor = error >= E10 ? 10 : error >= E5 ? 5 : error >= E2 ? 2 : 1;
-  return power >= 0 ? factor * 10 ** power : -(10 ** -power) / factor;
-}
-
-/** d3's linear nice(): the domain widened to whole steps. */
-export function niceDomain(lo: number, hi: number, count = 10): [number, number] {
-  let [a, b] = lo === hi ? [lo - 1, hi + 1] : [lo, hi];
-  let prev: number | undefined;
-  for (let i = 0; i < 10; i++) {
-    const step = tickIncrement(a, b, count);
-    if (step === prev) break;
-    if (step > 0) {
-      a = Math.floor(a / step) * step;
-      b = Math.ceil(b / step) * step;
-    } else {
-      a = Math.ceil(a * step) / step;
-      b = Math.floor(b * step) / step;
-    }
-    prev = step;
-  }
-  return [a, b];
-}
-
-/** d3's ticks(): 1-2-5 multiples inside [lo, hi]. */
-export function linearTicks(lo: number, hi: number, count: number): number[] {
-  const inc = tickIncrement(lo, hi, count);
-  const out: number[] = [];
-  if (inc > 0) for (let i = Math.ceil(lo / inc); i <= Math.floor(hi / inc); i++) out.push(i * inc);
-  else for (let i = Math.ceil(lo * -inc); i <= Math.floor(hi * -inc); i++) out.push(i / -inc);
-  return out;
-}
-
-/** A tick label as d3 writes it (",f" at the step's precision, "−" for minus). */
-export function yTickLabel(v: number, ticks: number[]): string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
-  const s = Math.abs(v) < step * 1e-9 ? "0" : v.toFixed(decimals);
-  const [int, frac] = s.replace("-", "").split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${s.startsWith("-") ? "−" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }
 
 interface Sized {
@@ -169,12 +120,17 @@ function place(s: Sized, index: number, count: number, x: number, y: number): Le
 export function figureLayout(input: LayoutInput): FigureLayout {
   const chartWidth = input.width ?? 640;
   const chartHeight = input.height ?? 400;
-  const domain = niceDomain(input.yExtent[0], input.yExtent[1]);
+  const [lo, hi] = input.yExtent;
+  const domain = lo === hi ? nice(lo - 1, hi + 1, 10) : nice(lo, hi, 10);
   const top = MARGIN_TOP + (input.title ? TITLE_HEIGHT : 0);
   const bottom = X_TITLE_OFFSET + 3;
   const frameHeight = chartHeight - top - bottom;
-  const ticks = linearTicks(domain[0], domain[1], frameHeight / 35);
-  const tickWidth = Math.max(...ticks.map((t) => textWidth(yTickLabel(t, ticks), FONT_SIZE)));
+  // About one tick per 35 px, as Plot; labels as d3's linear tickFormat (",f" at the step's
+  // precision, "−" for minus).
+  const count = frameHeight / 35;
+  const ticks = linearTicks(domain[0], domain[1], count);
+  const tickFormat = format(`,.${precisionFixed(tickStep(domain[0], domain[1], count))}f`);
+  const tickWidth = Math.max(...ticks.map((t) => textWidth(tickFormat(t), FONT_SIZE)));
   const yTitleWidth = (ASCENT + DESCENT) * FONT_SIZE;
   const left = Math.ceil(Y_TITLE_INSET + yTitleWidth + Y_TITLE_GAP + tickWidth + TICK_PADDING + TICK_SIZE);
   const yLabel = fitLabel(input.yLabel, frameHeight, FONT_SIZE, 1).lines[0]!;
@@ -240,7 +196,7 @@ export function figureLayout(input: LayoutInput): FigureLayout {
     height,
     margin: { top, right, bottom: marginBottom, left },
     frame,
-    y: { domain, ticks, label: yLabel },
+    y: { domain, ticks, tickFormat, label: yLabel },
     ...(input.title ? { title: { text: input.title, x: frame.x + frame.width / 2, y: MARGIN_TOP + 4 } } : {}),
     legend: { placement, box, entries },
   };
