@@ -76,7 +76,7 @@ export interface FigureLayout {
   frame: Rect;
   y: { domain: [number, number]; ticks: number[]; tickFormat: (v: number) => string; label: string };
   title?: { text: string; x: number; y: number };
-  legend: { placement: "right" | "bottom"; box: Rect; entries: LegendEntry[] };
+  legend: { placement: "right" | "bottom"; entries: LegendEntry[] };
 }
 
 export interface LayoutInput {
@@ -185,12 +185,6 @@ export function figureLayout(input: LayoutInput): FigureLayout {
   }
   const marginBottom = height - chartHeight + bottom;
   const frame = { x: left, y: top, width: width - left - right, height: frameHeight };
-  const box = entries.reduce<Rect | undefined>((a, e) => (a ? union(a, e.box) : e.box), undefined) ?? {
-    x: frame.x + frame.width,
-    y: top,
-    width: 0,
-    height: 0,
-  };
   return {
     width,
     height,
@@ -198,17 +192,6 @@ export function figureLayout(input: LayoutInput): FigureLayout {
     frame,
     y: { domain, ticks, tickFormat, label: yLabel },
     ...(input.title ? { title: { text: input.title, x: frame.x + frame.width / 2, y: MARGIN_TOP + 4 } } : {}),
-    legend: { placement, box, entries },
-  };
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
+    legend: { placement, entries },
   };
 }
