@@ -131,7 +131,7 @@ export function drawFigure(
     // Only inside the positive doses' axis: a marker beyond it would sit outside the frame.
     const ic50x = (c.ic50?.value_nM ?? Number.NaN) * k;
     if (c.ic50 && c.ic50.qualifier === "=" && ic50x >= minPos / 2 && ic50x <= maxPos * 2) {
-      ic50s.push({ id: c.id, x: c.ic50.value_nM * k, y: c.ic50.response, y0: 0 });
+      ic50s.push({ id: c.id, x: ic50x, y: c.ic50.response, y0: 0 });
     }
   }
   const yFloor = Math.min(0, yMin, ...fitted.map((r) => r.lo ?? r.y));

@@ -4,7 +4,7 @@
  */
 import type { FigureLayout } from "./layout.ts";
 import { FONT_SIZE, LINE_HEIGHT, POINT_RADIUS } from "./layout.ts";
-import { symbolPath } from "./series-style.ts";
+import { svgNumber, symbolPath } from "./series-style.ts";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -18,11 +18,9 @@ export interface SvgDocument {
   createElementNS(ns: string, name: string): SvgNode;
 }
 
-const r3 = (v: number) => String(Math.round(v * 1000) / 1000);
-
 function el(doc: SvgDocument, name: string, attrs: Record<string, string | number>, text?: string): SvgNode {
   const e = doc.createElementNS(SVG_NS, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, typeof v === "number" ? r3(v) : v);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, typeof v === "number" ? svgNumber(v) : v);
   if (text !== undefined) e.textContent = text;
   return e;
 }

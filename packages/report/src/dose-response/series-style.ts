@@ -77,10 +77,13 @@ export function seriesStyle(index: number, count: number): SeriesStyle {
   return { color: SERIES_COLORS[index % n]!, symbol };
 }
 
+/** A coordinate as written into the SVG: to 0.001 px. */
+export const svgNumber = (v: number): string => String(Math.round(v * 1000) / 1000);
+
 /** SVG path data of `symbol` with area `size`, centred at (x, y). */
 export function symbolPath(symbol: SeriesSymbol, size: number, x = 0, y = 0): string {
   let d = "";
-  const f = (v: number) => String(Math.round(v * 1000) / 1000);
+  const f = svgNumber;
   symbol.draw(
     {
       moveTo: (a, b) => {
