@@ -157,12 +157,14 @@ export function globalProblem(curves: readonly DoseResponseData[], options: Glob
 
   // Map (curve, parameter) → index into the fitted vector.
   const labels: string[] = [];
+  const labelNames: Shareable[] = []; // the parameter each label is of
   const map = new Int32Array(nCurves * K);
   for (let k = 0; k < K; k++) {
     const name = names[k]!;
     if (shared.has(name)) {
       for (let c = 0; c < nCurves; c++) map[c * K + k] = labels.length;
       labels.push(name);
+      labelNames.push(name);
     } else {
       // A tied group sits where its first curve's parameter would (all curves tied = shared, same order).
       const group = tied[name] ?? [];
@@ -174,6 +176,7 @@ export function globalProblem(curves: readonly DoseResponseData[], options: Glob
         }
         map[c * K + k] = labels.length;
         labels.push(group.includes(c) ? `${name}[${group.join(",")}]` : `${name}[${c}]`);
+        labelNames.push(name);
       }
     }
   }
@@ -188,13 +191,12 @@ export function globalProblem(curves: readonly DoseResponseData[], options: Glob
       });
     }
   }
-  const baseName = (label: string) => label.replace(/\[[\d,]+\]$/, "") as Shareable;
-  const fixedMask = labels.map((l) => fixedValues[baseName(l)] !== undefined);
+  const fixedMask = labelNames.map((p) => fixedValues[p] !== undefined);
   // The 5PL's S must stay positive (as in fitDoseResponse).
-  const lower = labels.map((l) =>
-    Math.max(baseName(l) === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY, bounds[baseName(l)]?.[0] ?? -Infinity),
+  const lower = labelNames.map((p) =>
+    Math.max(p === "asymmetry" ? 1e-6 : Number.NEGATIVE_INFINITY, bounds[p]?.[0] ?? -Infinity),
   );
-  const upper = labels.map((l) => bounds[baseName(l)]?.[1] ?? Number.POSITIVE_INFINITY);
+  const upper = labelNames.map((p) => bounds[p]?.[1] ?? Number.POSITIVE_INFINITY);
 
   const curveModel = model === "5pl" ? prism5LogDoseModel : prism4LogDoseModel;
   const local = new Float64Array(nCurves * K);
