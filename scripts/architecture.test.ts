@@ -9,7 +9,7 @@ import { checkPackage, checkWorkspace, importsOf, packageOf, readWorkspace } fro
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 
 describe("workspace architecture", () => {
-  it("has the layout of DESIGN §5", () => {
+  it("has the packages of docs/design.md §2", () => {
     const names = readWorkspace(root)
       .map((p) => p.name)
       .sort();

@@ -1,5 +1,5 @@
 /**
- * The twelve resistance mechanisms of DESIGN §1 as graded, composable changes to a cell line.
+ * The twelve resistance mechanisms (docs/design.md §1) as graded, composable changes to a cell line.
  * Every mechanism has a strength s: a fold change, 1 = none, s > 1 = more resistant. Mechanisms
  * touch different parameters, so they compose by applying each one (the same id twice multiplies).
  * The bounds are the range calibration may use, each with its reason.

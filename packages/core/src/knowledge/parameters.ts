@@ -1,7 +1,8 @@
 /**
  * The well model's shared parameters as data: every number with its units, source and how solid it
- * is. Cell-line parameters live in cell-lines.ts, drug and inhibitor parameters in drugs.ts. The
- * literature behind each value is summarised in shared/science/literature.md (cited by section).
+ * is. Cell-line parameters live in cell-lines.ts, drug and inhibitor parameters in drugs.ts. Each
+ * source names its primary reference; "literature.md §…" cites a section of the literature review
+ * made for the model, which is not in the repository (docs/design.md §1).
  *
  * Rates are per hour, concentrations nM, amounts molecules per cell unless the name says otherwise.
  */

@@ -1,7 +1,7 @@
 /**
- * The source document's "Quantitative Data Summary" (shared/seeds/000_*.txt): parental vs
+ * The source document's "Quantitative Data Summary" (docs/design.md §1): parental vs
  * resistant IC50s of five T-DM1 / TM-ADC resistant lines. The document calls these "example
- * data"; the mechanisms were checked against the primary papers (shared/science/literature.md
+ * data"; the mechanisms were checked against the primary papers (the model's literature review,
  * §3.3, §5), the IC50 values could not be.
  */
 export interface SeedTableRow {
@@ -14,7 +14,7 @@ export interface SeedTableRow {
   /** true where the document gives a lower bound (">5,000 nM"). */
   resistantIsLowerBound: boolean;
   foldResistance: number;
-  /** Mechanism ids (DESIGN §1 vocabulary) reported for the resistant line. */
+  /** Mechanism ids (knowledge/mechanisms.ts) reported for the resistant line. */
   mechanisms: string[];
   /** The document's own wording. */
   mechanismText: string;
