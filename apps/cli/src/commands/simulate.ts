@@ -10,9 +10,8 @@ import {
   type ParsedSimulation,
   parseSimulationRequest,
   runSimulation,
-  type SimulationTable,
 } from "@adclab/analyses";
-import { CELL_LINE_IDS, DRUG_IDS, INHIBITOR_IDS } from "@adclab/core";
+import { CELL_LINE_IDS, DRUG_IDS, INHIBITOR_IDS, toCsv } from "@adclab/core";
 import type { CommandModule } from "../context.ts";
 import { formatNumber, formatTable } from "../format.ts";
 
@@ -50,12 +49,6 @@ export function parseSimulateFlags(o: SimulateFlags): ParsedSimulation {
     },
     CLI_SIMULATION_FIELDS,
   );
-}
-
-function toCsv(t: SimulationTable): string {
-  const cell = (v: string | number) =>
-    typeof v === "number" ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  return `${[t.headers, ...t.rows].map((r) => r.map(cell).join(",")).join("\n")}\n`;
 }
 
 /** Write the whole file or nothing: a temporary file renamed into place. */
@@ -131,7 +124,7 @@ export const simulateCommand: CommandModule = {
         const parsed = parseSimulateFlags(opts);
         const { result, table } = runSimulation(parsed);
         const summary = summaryOf(parsed, result);
-        if (opts.csv) writeAtomically(opts.csv, toCsv(table));
+        if (opts.csv) writeAtomically(opts.csv, toCsv(table.headers, table.rows, { nonFinite: "text" }));
         ctx.print(
           result,
           () => {

@@ -4,17 +4,12 @@
  * @adclab/analyses/tables, as the CLI's do.
  */
 import { type FitJson, unitFromLabel } from "@adclab/analyses/tables";
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { type CsvValue, toCsv } from "@adclab/core";
 
 /** One row per curve, every number at full precision, units in the column names. */
 export function curvesCsv(r: FitJson): string {
   let header: string[];
-  let rows: unknown[][];
+  let rows: CsvValue[][];
   if (r.model === "gr") {
     header = [
       "curve",
@@ -101,5 +96,5 @@ export function curvesCsv(r: FitJson): string {
       c.flags.join(" "),
     ]);
   }
-  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\n")}\n`;
+  return toCsv(header, rows, { nonFinite: "text" });
 }

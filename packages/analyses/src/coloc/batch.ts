@@ -6,9 +6,15 @@
  * reference at each chase time, cells as units when there are label images, else images).
  * The caller finds the files and runs the images (on worker threads); nothing here touches a disk.
  */
-import { type CellValue, type ConditionComparison, compareConditions, InputError, parseDelimited } from "@adclab/core";
+import {
+  type CellValue,
+  type ConditionComparison,
+  compareConditions,
+  InputError,
+  parseDelimited,
+  toCsv,
+} from "@adclab/core";
 import type { ColocImageResult, ColocRow } from "./analyze.ts";
-import { toCsv } from "./csv.ts";
 import { CLI_FIELD_NAMES } from "./options.ts";
 
 export const COLOC_METRICS: Record<string, (r: ColocRow) => number | null> = {

@@ -18,7 +18,6 @@ export {
   parseColocDesign,
   summarizeColocBatch,
 } from "./batch.ts";
-export { toCsv } from "./csv.ts";
 export { colocCytofluorogramPng, colocCytofluorogramSvg } from "./cytofluorogram.ts";
 export {
   CLI_FIELD_NAMES,
