@@ -8,16 +8,9 @@
  * Run: npm run bench -- diagnose   (needs python3 with numpy; without it only ADCLab is timed)
  */
 import { spawnSync } from "node:child_process";
-import {
-  cellLogLikelihoods,
-  diagnose,
-  inferenceModel,
-  type ObservedValue,
-  observationDefinition,
-  posteriorFrom,
-  rankExperiments,
-  remainingAssays,
-} from "../packages/core/src/index.ts";
+import { diagnose, type ObservedValue, observationDefinition } from "../packages/core/src/index.ts";
+import { cellLogLikelihoods, inferenceModel, posteriorFrom } from "../packages/core/src/troubleshoot/infer.ts";
+import { rankExperiments, remainingAssays } from "../packages/core/src/troubleshoot/next-experiment.ts";
 import {
   GROSS_ERROR_PROBABILITY,
   SIGMA_MODEL_LOG10,

@@ -13,7 +13,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { solveStiff } from "../packages/core/src/ode/index.ts";
+import { solveStiff } from "../packages/core/src/ode/stiff-solver.ts";
 import { hires, robertson, type StiffTestProblem, vanDerPol } from "../packages/core/src/ode/stiff-test-problems.ts";
 
 interface Case {

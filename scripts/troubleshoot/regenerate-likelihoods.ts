@@ -19,11 +19,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PREDICTED_QUANTITIES } from "../../packages/core/src/knowledge/observation-ids.ts";
 import { allCandidates, gradeSettings, gridFingerprint } from "../../packages/core/src/troubleshoot/candidates.ts";
 import { LIKELIHOOD_TABLES } from "../../packages/core/src/troubleshoot/likelihood-table.generated.ts";
 import { type LikelihoodTable, REFERENCE_CELL_LINE } from "../../packages/core/src/troubleshoot/likelihood-table.ts";
 import { modelFingerprint } from "../../packages/core/src/troubleshoot/model-fingerprint.ts";
-import { PREDICTED_QUANTITIES } from "../../packages/core/src/troubleshoot/observations.ts";
 import { createSimulatorPredictor } from "../../packages/core/src/troubleshoot/predict.ts";
 import { ADCLAB_VERSION } from "../../packages/core/src/version.ts";
 

@@ -7,7 +7,7 @@
  */
 import { InputError } from "../errors/input-error.ts";
 import { simulateViability, type ViabilityOptions, viabilityPoints } from "../experiments/viability.ts";
-import { type LeastSquaresProblem, solveLeastSquares } from "../fit/index.ts";
+import { type LeastSquaresProblem, solveLeastSquares } from "../fit/levenberg-marquardt.ts";
 
 /** One quantity to fit, always positive, fitted as log10. */
 export interface CalibrationParameter {

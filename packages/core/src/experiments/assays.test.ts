@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { PROTOCOL1_PULSE_nM } from "../knowledge/protocols.ts";
 import { assertClose } from "../test-helpers/assert.ts";
 import {
   PMOL_PER_MILLION_CELLS_PER_MOLECULE,
-  PROTOCOL1_PULSE_nM,
   simulateCatabolite,
   simulateExpression,
   simulateHer2,

@@ -4,15 +4,10 @@
  * relative expression (qPCR). Each returns what the real assay measures, with units in the names.
  */
 import { InputError } from "../errors/input-error.ts";
+import { PROTOCOL1_CHASE_h, PROTOCOL1_PULSE_h, PROTOCOL1_PULSE_nM } from "../knowledge/protocols.ts";
 import { type ResolvedWell, resolveWell, type WellConfig } from "../model/rates.ts";
 import { initialState, simulateResolved } from "../model/simulate.ts";
 import { MOLECULES_PER_NMOL, S } from "../model/states.ts";
-import { MOLECULAR_WEIGHTS } from "../units/molecular-weights.ts";
-
-/** Protocol 1's pulse: 10 µg/mL T-DM1 (MW 148.5 kDa) = 67.34 nM, for 1 h. */
-export const PROTOCOL1_PULSE_nM = (10e-3 / MOLECULAR_WEIGHTS["T-DM1"].value) * 1e9;
-export const PROTOCOL1_PULSE_h = 1;
-export const PROTOCOL1_CHASE_h: readonly number[] = [2, 6, 24];
 
 /** Molecules per cell → pmol per 10⁶ cells (the LC-MS/MS unit). */
 export const PMOL_PER_MILLION_CELLS_PER_MOLECULE = 1e6 / (MOLECULES_PER_NMOL * 1e-3);

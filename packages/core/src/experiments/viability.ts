@@ -4,7 +4,7 @@
  * dose–response fitter (4PL, R drc's LL.4) to give the IC50.
  */
 import { InputError } from "../errors/input-error.ts";
-import { type DoseResponseFit, fitDoseResponse, type Ic50Report } from "../fit/index.ts";
+import { type DoseResponseFit, fitDoseResponse, type Ic50Report } from "../fit/dose-response.ts";
 import { DRUG_IDS, type Drug, type DrugId, findDrug } from "../knowledge/drugs.ts";
 import { type ResolvedWell, resolveWell, type WellConfig } from "../model/rates.ts";
 import { initialState, simulateResolved, type WellDose } from "../model/simulate.ts";

@@ -4,7 +4,7 @@
  * (knowledge/protocols.ts). Durations are bench time to a result for one parental/resistant pair,
  * including cell growth; cost classes are relative (reagents + instrument time).
  */
-import type { ObservationId } from "../troubleshoot/observations.ts";
+import type { ObservationId } from "./observation-ids.ts";
 
 export type CostClass = "low" | "medium" | "high";
 

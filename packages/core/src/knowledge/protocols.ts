@@ -4,6 +4,12 @@
  * written in the same form from the literature each one cites. They are starting points to adapt,
  * not validated SOPs: concentrations and times are the commonly published ones.
  */
+import { MOLECULAR_WEIGHTS } from "../units/molecular-weights.ts";
+
+/** Protocol 1's pulse: 10 µg/mL T-DM1 (MW 148.5 kDa) = 67.34 nM, for 1 h; the chase times, h. */
+export const PROTOCOL1_PULSE_nM = (10e-3 / MOLECULAR_WEIGHTS["T-DM1"].value) * 1e9;
+export const PROTOCOL1_PULSE_h = 1;
+export const PROTOCOL1_CHASE_h: readonly number[] = [2, 6, 24];
 
 export interface Protocol {
   id: string;

@@ -3,8 +3,9 @@
  * steps), with each cause mapped to the mechanisms of knowledge/mechanisms.ts and each step to the
  * assays of knowledge/assays.ts. Tests use it to check that the troubleshooter reproduces the table.
  */
-import type { ObservationId } from "../troubleshoot/observations.ts";
+
 import type { MechanismId } from "./mechanisms.ts";
+import type { ObservationId } from "./observation-ids.ts";
 
 /**
  * One clause of a row's observed issue in terms of an observation: "up" / "down" = changed beyond

@@ -4,7 +4,7 @@
  * DAR-0 competition and ECD decoy, pulse + wash, SLC46A3 loss, efflux with an inhibitor, each
  * small-molecule arm, raised lysosomal pH and altered tubulin.
  */
-import { PROTOCOL1_PULSE_nM } from "../experiments/assays.ts";
+import { PROTOCOL1_PULSE_nM } from "../knowledge/protocols.ts";
 import type { WellConfig } from "./rates.ts";
 import type { WellDose } from "./simulate.ts";
 

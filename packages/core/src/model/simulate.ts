@@ -3,7 +3,7 @@
  * medium), optional pulse with wash-out, output at chosen times.
  */
 import { InputError } from "../errors/input-error.ts";
-import { createStiffSolver, type StiffSolver } from "../ode/index.ts";
+import { createStiffSolver, type StiffSolver } from "../ode/stiff-solver.ts";
 import { type ResolvedWell, resolveWell, type WellConfig } from "./rates.ts";
 import { N_STATES, S, STATES } from "./states.ts";
 import { createWellSystem } from "./well-system.ts";

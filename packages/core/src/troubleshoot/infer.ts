@@ -8,6 +8,7 @@
  * model is observations.ts. Nothing here solves an ODE, so a diagnosis takes milliseconds.
  */
 import type { MechanismId } from "../knowledge/mechanisms.ts";
+import type { ObservationId } from "../knowledge/observation-ids.ts";
 import type { Candidate } from "./candidates.ts";
 import {
   type CandidatePredictions,
@@ -15,7 +16,7 @@ import {
   type LikelihoodTable,
   likelihoodTable,
 } from "./likelihood-table.ts";
-import { logLikelihood, type ObservationId, observationDefinition } from "./observations.ts";
+import { logLikelihood, observationDefinition } from "./observations.ts";
 import type { ObservedValue } from "./parse-observations.ts";
 import type { MechanismStrengths } from "./predict.ts";
 import { candidatePriors } from "./priors.ts";

@@ -7,11 +7,11 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { PREDICTED_QUANTITIES } from "../knowledge/observation-ids.ts";
 import { assertClose } from "../test-helpers/assert.ts";
 import { allCandidates, gradeSettings, gridFingerprint } from "./candidates.ts";
 import { candidatePredictions, LIKELIHOOD_TABLES, REFERENCE_CELL_LINE } from "./likelihood-table.ts";
 import { modelFingerprint } from "./model-fingerprint.ts";
-import { PREDICTED_QUANTITIES } from "./observations.ts";
 import { createSimulatorPredictor } from "./predict.ts";
 
 const RUN = "run `npx tsx scripts/troubleshoot/regenerate-likelihoods.ts --jobs 2` and commit the tables";

@@ -9,9 +9,9 @@
  */
 import { InputError } from "../errors/input-error.ts";
 import { CELL_LINE_IDS, findCellLine } from "../knowledge/cell-lines.ts";
+import { PREDICTED_QUANTITIES, type PredictedQuantity } from "../knowledge/observation-ids.ts";
 import { allCandidates, type Candidate, gradeSettings, gridFingerprint } from "./candidates.ts";
 import { LIKELIHOOD_TABLES } from "./likelihood-table.generated.ts";
-import { PREDICTED_QUANTITIES, type PredictedQuantity } from "./observations.ts";
 import type { MechanismStrengths } from "./predict.ts";
 
 /** One parental line's table, as stored in likelihood-tables/<line>.json. */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import cdf from "@stdlib/stats-base-dists-normal-cdf";
 import { ASSAYS } from "../knowledge/assays.ts";
+import { PREDICTED_QUANTITIES } from "../knowledge/observation-ids.ts";
 import { assertClose } from "../test-helpers/assert.ts";
 import {
   changeOf,
@@ -9,7 +10,6 @@ import {
   logLikelihood,
   OBSERVATIONS,
   observationDefinition,
-  PREDICTED_QUANTITIES,
   SIGMA_MODEL_LOG10,
   TUBULIN_SEQUENCING,
 } from "./observations.ts";

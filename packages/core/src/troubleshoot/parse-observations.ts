@@ -14,7 +14,8 @@
  */
 import { z } from "zod";
 import { InputError } from "../errors/input-error.ts";
-import { findObservation, OBSERVATION_IDS, type ObservationDefinition, type ObservationId } from "./observations.ts";
+import type { ObservationId } from "../knowledge/observation-ids.ts";
+import { findObservation, OBSERVATION_IDS, type ObservationDefinition } from "./observations.ts";
 
 export interface ObservedValue {
   id: ObservationId;

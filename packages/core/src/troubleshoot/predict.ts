@@ -9,18 +9,13 @@
  * generated from it (scripts/troubleshoot/regenerate-likelihoods.ts); inference itself only reads
  * the tables, so a diagnosis needs no ODE solves.
  */
-import {
-  PROTOCOL1_PULSE_nM,
-  simulateCatabolite,
-  simulateExpression,
-  simulateHer2,
-  simulatePulseChase,
-} from "../experiments/assays.ts";
+import { simulateCatabolite, simulateExpression, simulateHer2, simulatePulseChase } from "../experiments/assays.ts";
 import { doseFor, liveCellsAt, resolveDrug } from "../experiments/viability.ts";
 import { type DrugId, INHIBITORS, type InhibitorId } from "../knowledge/drugs.ts";
 import type { MechanismId } from "../knowledge/mechanisms.ts";
+import type { PredictedQuantity } from "../knowledge/observation-ids.ts";
+import { PROTOCOL1_PULSE_nM } from "../knowledge/protocols.ts";
 import { type ResolvedWell, resolveWell } from "../model/rates.ts";
-import type { PredictedQuantity } from "./observations.ts";
 
 /** Mechanism strengths (fold changes, 1 = none) of a resistant line. */
 export type MechanismStrengths = Partial<Record<MechanismId, number>>;
