@@ -140,7 +140,7 @@ export interface FolderRule {
  * it imports, plus one.
  */
 export const CORE_LAYERS: readonly (readonly string[])[] = [
-  ["version.ts", "errors", "random"], // the version, InputError, the seeded generator
+  ["version.ts", "errors", "random", "linalg"], // the version, InputError, the seeded generator, dense linear algebra
   ["units", "stats", "ode"], // concentrations and durations; distributions and tests; the stiff solver
   ["knowledge", "coloc"], // the science as data; co-localization metrics over pixel arrays
   ["io", "model"], // parsers (into coloc's pixel arrays); the well model (knowledge + ode)

@@ -8,6 +8,8 @@
 import { InputError } from "../errors/input-error.ts";
 import { simulateViability, type ViabilityOptions, viabilityPoints } from "../experiments/viability.ts";
 import { type LeastSquaresProblem, solveLeastSquares } from "../fit/levenberg-marquardt.ts";
+import { invertInto } from "../linalg/inverse.ts";
+import { gramInto } from "../linalg/products.ts";
 
 /** One quantity to fit, always positive, fitted as log10. */
 export interface CalibrationParameter {
@@ -275,37 +277,8 @@ export function calibrateToCurves(
 
 /** √diag(σ²(JᵀJ)⁻¹) by Gauss–Jordan on the small normal matrix (NaN where singular). */
 function standardErrors(J: Float64Array, n: number, p: number, sigma: number): Float64Array {
-  const A = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) {
-    for (let b = 0; b < p; b++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += J[i * p + a]! * J[i * p + b]!;
-      A[a * p + b] = s;
-    }
-  }
+  const normal = gramInto(J, n, p, new Float64Array(p * p));
   const inv = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) inv[i * p + i] = 1;
-  for (let c = 0; c < p; c++) {
-    let piv = c;
-    for (let r = c + 1; r < p; r++) if (Math.abs(A[r * p + c]!) > Math.abs(A[piv * p + c]!)) piv = r;
-    const d = A[piv * p + c]!;
-    if (!(Math.abs(d) > 1e-300)) return new Float64Array(p).fill(Number.NaN);
-    for (let k = 0; k < p; k++) {
-      [A[c * p + k], A[piv * p + k]] = [A[piv * p + k]!, A[c * p + k]!];
-      [inv[c * p + k], inv[piv * p + k]] = [inv[piv * p + k]!, inv[c * p + k]!];
-    }
-    for (let k = 0; k < p; k++) {
-      A[c * p + k] = A[c * p + k]! / d;
-      inv[c * p + k] = inv[c * p + k]! / d;
-    }
-    for (let r = 0; r < p; r++) {
-      if (r === c) continue;
-      const f = A[r * p + c]!;
-      for (let k = 0; k < p; k++) {
-        A[r * p + k] = A[r * p + k]! - f * A[c * p + k]!;
-        inv[r * p + k] = inv[r * p + k]! - f * inv[c * p + k]!;
-      }
-    }
-  }
+  if (!invertInto(normal, p, inv, new Float64Array(p * p))) return new Float64Array(p).fill(Number.NaN);
   return Float64Array.from({ length: p }, (_, k) => sigma * Math.sqrt(Math.max(inv[k * p + k]!, 0)));
 }

@@ -8,6 +8,7 @@
  * Jacobian of that map (exact for Gauss–Newton covariances, so SEs equal those of fitting LL.4 directly).
  */
 import { InputError } from "../errors/input-error.ts";
+import { invertInto } from "../linalg/inverse.ts";
 import { tCritical } from "../stats/distributions.ts";
 import { curveProblem, type LmResult, solveLeastSquares } from "./levenberg-marquardt.ts";
 import { logDoses, prism4LogDoseModel, prism5LogDoseModel } from "./models.ts";
@@ -586,8 +587,8 @@ function maxDependency(lm: LmResult): number {
     }
   }
   // Gauss–Jordan inverse of the small correlation matrix.
-  const inv = invertSmall(corr, m);
-  if (!inv) return 1;
+  const inv = invertOut;
+  if (!invertInto(corr, m, inv, invertWork)) return 1;
   let worst = 0;
   for (let a = 0; a < m; a++) worst = Math.max(worst, 1 - 1 / inv[a * m + a]!);
   return worst;
@@ -598,47 +599,6 @@ const dependencyFree = new Int32Array(5);
 const dependencyCorr = new Float64Array(25);
 const invertWork = new Float64Array(25);
 const invertOut = new Float64Array(25);
-
-/** Gauss–Jordan inverse of the leading n×n block of `a` (not modified), into module scratch. */
-function invertSmall(a: Float64Array, n: number): Float64Array | null {
-  const w = invertWork;
-  const inv = invertOut;
-  for (let i = 0; i < n * n; i++) {
-    w[i] = a[i]!;
-    inv[i] = 0;
-  }
-  for (let i = 0; i < n; i++) inv[i * n + i] = 1;
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(w[r * n + c]!) > Math.abs(w[piv * n + c]!)) piv = r;
-    const d = w[piv * n + c]!;
-    if (Math.abs(d) < 1e-300) return null;
-    if (piv !== c) {
-      for (let k = 0; k < n; k++) {
-        const t = w[c * n + k]!;
-        w[c * n + k] = w[piv * n + k]!;
-        w[piv * n + k] = t;
-        const u = inv[c * n + k]!;
-        inv[c * n + k] = inv[piv * n + k]!;
-        inv[piv * n + k] = u;
-      }
-    }
-    for (let k = 0; k < n; k++) {
-      w[c * n + k] = w[c * n + k]! / d;
-      inv[c * n + k] = inv[c * n + k]! / d;
-    }
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = w[r * n + c]!;
-      if (f === 0) continue;
-      for (let k = 0; k < n; k++) {
-        w[r * n + k] = w[r * n + k]! - f * w[c * n + k]!;
-        inv[r * n + k] = inv[r * n + k]! - f * inv[c * n + k]!;
-      }
-    }
-  }
-  return inv;
-}
 
 /** Values and SEs in the user's parameterisation (delta method = exact for GN covariances). */
 function nativeParameters(model: DoseResponseModelName, lm: LmResult): DoseResponseFit["native"] {

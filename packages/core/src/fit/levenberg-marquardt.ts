@@ -14,8 +14,9 @@
  *
  * The inner loop works in preallocated buffers and calls the model's analytic gradient.
  */
+
+import { choleskyInPlace, choleskySolveInPlace, invertSpdInto, solveDamped4 } from "../linalg/cholesky.ts";
 import type { CurveModel } from "./curve-model.ts";
-import { choleskyInPlace, choleskySolveInPlace, invertSpdInto, solveDamped4 } from "./linear-algebra.ts";
 
 /** Least-squares problem over observations i = 0..nObservations−1 (what the fitter needs). */
 export interface LeastSquaresProblem {

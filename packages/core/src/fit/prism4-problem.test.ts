@@ -5,8 +5,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { choleskyInPlace, choleskySolveInPlace, solveDamped4 } from "../linalg/cholesky.ts";
 import { curveProblem, solveLeastSquares } from "./levenberg-marquardt.ts";
-import { choleskyInPlace, choleskySolveInPlace, solveDamped4 } from "./linear-algebra.ts";
 import { logDoses, prism4LogDoseModel } from "./models.ts";
 import { Prism4LogDoseProblem } from "./prism4-problem.ts";
 

@@ -9,7 +9,7 @@
  * §IV.8, eq. (8.21)), with exponent 1/5, safety 0.9 and 0.2 ≤ h_new/h ≤ 6.
  */
 import { InputError } from "../errors/input-error.ts";
-import { luFactor, luSolve } from "./dense-lu.ts";
+import { luFactor, luSolve } from "../linalg/lu.ts";
 import { RODAS5_A, RODAS5_C, RODAS5_CT, RODAS5_D, RODAS5_GAMMA, RODAS5_H, RODAS5_STAGES } from "./rodas5-tableau.ts";
 import { OdeError, type OdeSystem, type StiffOptions, type StiffResult, type StiffStats } from "./types.ts";
 

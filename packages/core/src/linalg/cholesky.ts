@@ -1,7 +1,8 @@
 /**
- * Small dense symmetric positive-definite algebra for least squares (n ≲ 30 parameters).
- * Matrices are row-major Float64Arrays of n·n. Everything works in caller-supplied buffers so
- * the Levenberg–Marquardt inner loop allocates nothing.
+ * Cholesky factorisation, solve and inverse of small dense symmetric positive-definite matrices
+ * (the normal equations of least squares, n ≲ 30 parameters). Matrices are row-major Float64Arrays
+ * of n·n. Everything works in caller-supplied buffers so the Levenberg–Marquardt inner loop
+ * allocates nothing.
  */
 
 /**

@@ -5,6 +5,7 @@
  * partial pivoting, right-looking kij order so that the inner loop runs along a row).
  * The inner loops are unrolled by four: V8 does not vectorise, and unrolling measured 1.4–1.6× faster
  * for n = 20–40 (the size of the well model), which is where a Rosenbrock step spends its time.
+ * The stiff ODE solver (../ode/stiff-solver.ts) factors its W = I/(hγ) − J with it.
  */
 
 /**

@@ -3,13 +3,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { createRng } from "../random/rng.ts";
 import { assertClose } from "../test-helpers/assert.ts";
-import { luFactor, luSolve } from "./dense-lu.ts";
+import { luFactor, luSolve } from "./lu.ts";
+import { matVecInto } from "./products.ts";
 
-function matVec(a: Float64Array, n: number, x: Float64Array): Float64Array {
-  const b = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i]! += a[i * n + j]! * x[j]!;
-  return b;
-}
+const matVec = (a: Float64Array, n: number, x: Float64Array) => matVecInto(a, n, n, x, new Float64Array(n));
 
 test("LU solves random well-conditioned systems of sizes 1–41 to near machine precision", () => {
   const rng = createRng(7);
