@@ -6,16 +6,16 @@
  * figure to a temporary file that is then renamed, so a failed run leaves no partial output.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import {
-  DOSE_RESPONSE_MODELS,
+  type DoseResponseFiles,
   type DoseResponseResult,
+  doseResponseContract,
   doseResponseFigureSvg,
   type GrResult,
   type Ic50Result,
-  type NamedFile,
-  parseDoseResponseOptions,
+  optionsFromFlags,
   runDoseResponse,
 } from "@adclab/analyses";
 import {
@@ -30,43 +30,29 @@ import {
 } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
 import { nodeDocument, svgToPng } from "@adclab/report/node";
+import { addAnalysisFlags, analysisFiles } from "../analysis-flags.ts";
 import type { CommandModule } from "../context.ts";
 import { formatTable } from "../format.ts";
 
-interface FitFlags {
-  layout?: string;
-  controls?: string;
-  time0?: string;
-  model: string;
-  normalize?: string;
-  compare: string[];
-  reversal: string[];
-  compareModels?: boolean;
-  ec?: string;
-  absoluteEc?: string;
-  auc?: boolean;
-  robust?: boolean;
-  routQ?: string;
-  fix: string[];
-  bounds: string[];
-  share: string[];
-  unit?: string;
-  mw?: string;
-  json?: boolean;
-  plot?: string;
-}
-
-function readNamed(path: string, field: string): NamedFile {
-  try {
-    return { name: path, content: readFileSync(path) };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`, {
-      file: path,
-      field,
-    });
-  }
-}
+/** Where the help lists each file and option (the contract's order puts the files first). */
+const FLAG_ORDER = [
+  "layout",
+  "model",
+  "normalize",
+  "compare",
+  "reversal",
+  "compareModels",
+  "ec",
+  "absoluteEc",
+  "auc",
+  "robust",
+  "routQ",
+  "fix",
+  "bounds",
+  "share",
+  "controls",
+  "time0",
+];
 
 /** Write bytes next to the target under a temporary name, then rename: readers never see half a file. */
 function writeAtomically(path: string, data: string | Uint8Array): void {
@@ -81,81 +67,23 @@ function writeAtomically(path: string, data: string | Uint8Array): void {
   }
 }
 
-const repeatable = (v: string, acc: string[]) => [...acc, v];
-
 export const fitCommand: CommandModule = {
   name: "fit",
   register(program, ctx) {
-    program
-      .command("fit")
-      .description("fit dose–response curves (IC50 with CI, or GR metrics), compare lines, draw the figure")
-      .argument("<file>", "long table (CSV/TSV, one row per well) or plate-reader grid (with --layout)")
-      .option("--layout <file>", "plate layout for a plate-reader grid: labelled grids or a table with a well column")
-      .option("--model <model>", `curve model: ${DOSE_RESPONSE_MODELS.join(", ")}`, "ll4")
-      .option(
-        "--normalize <how>",
-        "vehicle (100 %) and blank (0 %), or none (default: vehicle when the file has vehicle wells)",
-      )
-      .option(
-        "--compare <ref:test>",
-        "fold = IC50(test)/IC50(ref) with CI and shared-LogIC50 F test (repeatable)",
-        repeatable,
-        [] as string[],
-      )
-      .option(
-        "--reversal <sample:inhibitor[:parental]>",
-        "inhibitor reversal IC50(DRUG)/IC50(DRUG + inhibitor) in sample, and its ratio to the parental line's (repeatable)",
-        repeatable,
-        [] as string[],
-      )
-      .option("--compare-models", "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc")
-      .option(
-        "--ec <percents>",
-        "relative ECanything (Prism): e.g. 50,90 — F % of the way from the top plateau to the bottom",
-      )
-      .option("--absolute-ec <levels>", "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)")
-      .option("--auc", "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)")
-      .option("--robust", "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve")
-      .option("--rout-q <percent>", "ROUT's false discovery rate Q in percent (default 1)")
-      .option(
-        "--fix <param=value>",
-        "hold a parameter at a value, e.g. bottom=0 or hill=-1 (the model's names, case-insensitive; repeatable)",
-        repeatable,
-        [] as string[],
-      )
-      .option(
-        "--bounds <param=lo:hi>",
-        "keep a parameter in [lo, hi]; either side may be empty, e.g. hill=-3: (repeatable)",
-        repeatable,
-        [] as string[],
-      )
-      .option(
-        "--share <param>",
-        "one value of the parameter for all curves of a compound: a global fit, e.g. hill (repeatable)",
-        repeatable,
-        [] as string[],
-      )
-      .option("--controls <file>", "gr: control counts in a separate table (GRmetrics' separate-table input)")
-      .option("--time0 <file>", "gr: time-zero counts in a separate table")
-      .option("--unit <unit>", "unit of bare concentration numbers (when neither header nor cells give one)")
-      .option("--mw <g/mol>", "molecular weight for mass concentrations (default: the compound's, else T-DM1's)")
+    const command = program.command(doseResponseContract.command).description(doseResponseContract.summary);
+    addAnalysisFlags(command, doseResponseContract, FLAG_ORDER)
       .option("--plot <out.svg|out.png>", "write the figure")
       .option("--json", "print JSON (schema: docs/cli/fit.md)")
       .addHelpText(
         "after",
         "\nExamples:\n  adclab fit examples/dose-response/tdm1-long.csv --compare BT-474:BT-474-TR --plot fig.svg\n  adclab fit examples/dose-response/reversal-long.csv --reversal 'KPL-4 T-DM1R:verapamil:KPL-4'\n  adclab fit examples/dose-response/plate-96.csv --layout examples/dose-response/plate-96-layout.csv\n  adclab fit examples/dose-response/gr-counts.csv --model gr --json\n  adclab fit examples/dose-response/tdm1-long.csv --model prism4 --fix bottom=0 --share hill",
       )
-      .action((file: string, raw: FitFlags) => {
-        const options = parseDoseResponseOptions(raw);
+      .action((file: string, raw: Record<string, unknown> & { plot?: string; json?: boolean }) => {
+        const options = optionsFromFlags(doseResponseContract, raw);
         if (raw.plot !== undefined && ![".svg", ".png"].includes(extname(raw.plot).toLowerCase())) {
           throw new InputError("the figure must be .svg or .png", { field: "--plot", got: raw.plot });
         }
-        const files = {
-          file: readNamed(file, "FILE"),
-          ...(raw.layout !== undefined ? { layout: readNamed(raw.layout, "--layout") } : {}),
-          ...(raw.controls !== undefined ? { controls: readNamed(raw.controls, "--controls") } : {}),
-          ...(raw.time0 !== undefined ? { time0: readNamed(raw.time0, "--time0") } : {}),
-        };
+        const files = analysisFiles(doseResponseContract, file, raw) as unknown as DoseResponseFiles;
         const analysis = runDoseResponse(files, options);
         const result = analysis.result;
         // Render before writing anything, so that an error leaves no file behind.

@@ -13,9 +13,10 @@ import {
   type ColocImageResult,
   colocMetric,
   type DoseResponseResult,
+  doseResponseContract,
   JSON_SIMULATION_FIELDS,
+  optionsFromJson,
   parseColocDesign,
-  parseDoseResponseOptions,
   parseSimulationRequest,
   type SimulationFields,
   type SimulationRequest,
@@ -26,7 +27,6 @@ import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
 import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
 import { errorFromWorker } from "../analyses/compute-pool.ts";
-import { doseResponseOptions } from "../analyses/dose-response.ts";
 import { inputErrorFromZod } from "../errors.ts";
 import { SimulateRequest } from "../routes/simulate.ts";
 import type { JobItem, JobItemResult } from "./worker.ts";
@@ -188,7 +188,7 @@ export const fitBatch: BatchKind = {
     const i = record(inputs, "fit-batch needs { files: [file ids] } (plate files or long tables)");
     // The options of the dose-response analysis kind (every flag of `adclab fit`), plus workers.
     const { workers: _w, ...fitOptions } = options;
-    const parsed = parseDoseResponseOptions(doseResponseOptions(fitOptions, ["workers"]));
+    const parsed = optionsFromJson(doseResponseContract, fitOptions, ["workers"]);
     const list = i.files;
     if (!Array.isArray(list) || list.length === 0) {
       throw new InputError("no files", {

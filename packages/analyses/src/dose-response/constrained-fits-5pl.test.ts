@@ -25,8 +25,9 @@ import { describe, it } from "node:test";
 import { testSharedParameter } from "@adclab/core";
 import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
 import type { Ic50CurveRow } from "./ic50.ts";
-import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
+import type { DoseResponseOptionsInput } from "./options.ts";
 import {
   assertComparisonAgreesWithR,
   assertNativeAgreesWithR,

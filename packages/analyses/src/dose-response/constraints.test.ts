@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "@adclab/core";
 import { resolveConstraints } from "./constraints.ts";
-import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
+import type { DoseResponseOptionsInput } from "./options.ts";
 
 function rejects(o: DoseResponseOptionsInput, field: string, message: RegExp): void {
   assert.throws(

@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
-import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
+import type { DoseResponseOptionsInput } from "./options.ts";
 
 interface Estimate {
   value_nM: number;
@@ -104,7 +105,7 @@ describe("--ec, --absolute-ec, --auc: bad input names the flag", () => {
     [{ absoluteEc: "fifty" }, /--absolute-ec.*fifty/],
     [{ model: "gr", ec: "50" }, /--ec is for IC50 models, not gr/],
     [{ model: "gr", auc: true }, /--auc is for IC50 models, not gr/],
-    [{ auc: "yes" as unknown as boolean }, /--auc is a switch/],
+    [{ auc: "yes" as unknown as boolean }, /--auc: a switch is true or false/],
   ];
   for (const [input, pattern] of cases) {
     it(JSON.stringify(input), () => assert.throws(() => parseDoseResponseOptions(input), pattern));

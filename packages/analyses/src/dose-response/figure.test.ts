@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import { nodeDocument } from "@adclab/report/node";
 import { figureGeometry, legendProblems, textOverlaps } from "@adclab/report/test-helpers";
 import { doseResponseFigureSvg, runDoseResponse } from "./analysis.ts";
-import { parseDoseResponseOptions } from "./options.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
 
 const example = (name: string) => ({
   name,

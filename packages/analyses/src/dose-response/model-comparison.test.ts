@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
-import { parseDoseResponseOptions } from "./options.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
 
 interface Fixture {
   tolerances: { pValue: number };

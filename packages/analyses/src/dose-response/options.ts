@@ -4,40 +4,145 @@
  * Field names in errors are the CLI's flags, so the API answers with the CLI's message.
  */
 import { type ConcentrationUnit, InputError, type Normalization, normalizeConcentrationUnit } from "@adclab/core";
+import { z } from "zod";
+import { option } from "../contract/define.ts";
 import { hasConstraints, type ParameterConstraints, parseConstraints } from "./constraints.ts";
 
 export const DOSE_RESPONSE_MODELS = ["ll4", "prism4", "3pl", "5pl", "gr"] as const;
 export type DoseResponseModelOption = (typeof DOSE_RESPONSE_MODELS)[number];
 
-/** The options as text, the way a command line or a JSON request gives them. */
-export interface DoseResponseOptionsInput {
+const textOrNumber = () => z.union([z.string(), z.number()]);
+const textOrNumbers = () => z.union([z.string(), z.number(), z.array(z.number())]);
+const repeatable = () => z.array(z.string()).default([]);
+
+/**
+ * The options of `adclab fit` and of the API's `dose-response` kind, as JSON gives them (the CLI's
+ * flags in camelCase, repeatable flags as lists). The one declaration the faces derive from.
+ */
+export const DoseResponseOptionsSchema = z.object({
+  model: option(z.enum(DOSE_RESPONSE_MODELS).default("ll4"), {
+    flag: "--model <model>",
+    description: `curve model: ${DOSE_RESPONSE_MODELS.join(", ")}`,
+    label: "Model",
+    noun: "model",
+    choiceLabels: {
+      ll4: "ll4 — drc LL.4",
+      prism4: "prism4 — Prism variable slope",
+      "3pl": "3pl — bottom 0",
+      "5pl": "5pl — asymmetric",
+      gr: "gr — GR metrics",
+    },
+  }),
+  normalize: option(z.enum(["vehicle", "none"]).optional(), {
+    flag: "--normalize <how>",
+    description: "vehicle (100 %) and blank (0 %), or none (default: vehicle when the file has vehicle wells)",
+    label: "Normalize",
+    noun: "normalization",
+    expected: "vehicle or none",
+    unsetLabel: "vehicle when the file has vehicle wells",
+    choiceLabels: { vehicle: "vehicle (100 %) and blank (0 %)", none: "none (raw responses)" },
+  }),
+  compare: option(repeatable(), {
+    flag: "--compare <ref:test>",
+    description: "fold = IC50(test)/IC50(ref) with CI and shared-LogIC50 F test (repeatable)",
+    label: "Compare (REFERENCE:TEST, one per line)",
+    repeatable: true,
+    placeholder: "BT-474:BT-474-TR",
+    example: ["BT-474:BT-474-TR"],
+  }),
+  reversal: option(repeatable(), {
+    flag: "--reversal <sample:inhibitor[:parental]>",
+    description:
+      "inhibitor reversal IC50(DRUG)/IC50(DRUG + inhibitor) in sample, and its ratio to the parental line's (repeatable)",
+    label: "Inhibitor reversal (SAMPLE:INHIBITOR[:PARENTAL], one per line)",
+    repeatable: true,
+    placeholder: "KPL-4 T-DM1R:verapamil:KPL-4",
+    example: ["KPL-4 T-DM1R:verapamil:KPL-4"],
+  }),
+  unit: option(z.string().optional(), {
+    flag: "--unit <unit>",
+    description: "unit of bare concentration numbers (when neither header nor cells give one)",
+    label: "Unit of bare concentrations",
+    placeholder: "e.g. nM",
+  }),
+  mw: option(textOrNumber().optional(), {
+    flag: "--mw <g/mol>",
+    description: "molecular weight for mass concentrations (default: the compound's, else T-DM1's)",
+    label: "Molecular weight",
+    unit: "g/mol",
+  }),
+  compareModels: option(z.boolean().optional(), {
+    flag: "--compare-models",
+    description: "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc",
+    label: "Compare models (3PL vs 4PL, 4PL vs 5PL)",
+  }),
+  ec: option(textOrNumbers().optional(), {
+    flag: "--ec <percents>",
+    description: "relative ECanything (Prism): e.g. 50,90 — F % of the way from the top plateau to the bottom",
+    label: "Relative ECF",
+    unit: "%",
+    placeholder: "e.g. 50,90",
+    example: [50, 90],
+  }),
+  absoluteEc: option(textOrNumbers().optional(), {
+    flag: "--absolute-ec <levels>",
+    description: "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)",
+    label: "Absolute EC levels",
+    unit: "%",
+    placeholder: "e.g. 50",
+    example: [50],
+  }),
+  auc: option(z.boolean().optional(), {
+    flag: "--auc",
+    description: "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)",
+    label: "AUC and Emax",
+  }),
+  robust: option(z.boolean().optional(), {
+    flag: "--robust",
+    description: "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve",
+    label: "Robust fit with outlier removal (ROUT)",
+  }),
+  routQ: option(textOrNumber().optional(), {
+    flag: "--rout-q <percent>",
+    description: "ROUT's false discovery rate Q in percent (default 1)",
+    label: "ROUT Q",
+    unit: "%",
+    placeholder: "1",
+  }),
+  fix: option(repeatable(), {
+    flag: "--fix <param=value>",
+    description:
+      "hold a parameter at a value, e.g. bottom=0 or hill=-1 (the model's names, case-insensitive; repeatable)",
+    label: "Fix (PARAM=VALUE, one per line)",
+    repeatable: true,
+    placeholder: "bottom=0",
+    example: ["bottom=0"],
+  }),
+  bounds: option(repeatable(), {
+    flag: "--bounds <param=lo:hi>",
+    description: "keep a parameter in [lo, hi]; either side may be empty, e.g. hill=-3: (repeatable)",
+    label: "Bounds (PARAM=LO:HI, one per line)",
+    repeatable: true,
+    placeholder: "hill=-3:",
+    example: ["hill=-3:"],
+  }),
+  share: option(repeatable(), {
+    flag: "--share <param>",
+    description: "one value of the parameter for all curves of a compound: a global fit, e.g. hill (repeatable)",
+    label: "Share (parameters, one per line)",
+    repeatable: true,
+    placeholder: "hill",
+    example: ["hill"],
+  }),
+});
+
+/** The options as JSON or a library caller gives them (every field optional; the choices are checked when parsed). */
+export type DoseResponseOptionsInput = Omit<z.input<typeof DoseResponseOptionsSchema>, "model" | "normalize"> & {
   model?: string;
   normalize?: string;
-  /** "REFERENCE:TEST" curve names: fold = IC50(TEST)/IC50(REFERENCE). */
-  compare?: readonly string[];
-  /** "SAMPLE:INHIBITOR[:PARENTAL]": IC50(alone)/IC50(+ inhibitor), and its ratio to the parental line's. */
-  reversal?: readonly string[];
-  unit?: string;
-  mw?: string | number;
-  /** Per curve: 3PL vs 4PL and 4PL vs 5PL by F test and AICc. */
-  compareModels?: boolean;
-  /** Relative ECanything percentages, "50,90" or [50, 90]. */
-  ec?: string | readonly number[];
-  /** Absolute EC response levels, "50" or [50]. */
-  absoluteEc?: string | readonly number[];
-  /** AUC over log10 concentration and Emax per curve. */
-  auc?: boolean;
-  /** ROUT-style robust fit with outlier removal. */
-  robust?: boolean;
-  /** ROUT's Q in percent (default 1, as Prism). */
-  routQ?: string | number;
-  /** "PARAM=VALUE": parameters held fixed (constraints.ts). */
-  fix?: readonly string[];
-  /** "PARAM=LO:HI" (either side may be empty): box constraints. */
-  bounds?: readonly string[];
-  /** "PARAM": one value for all curves of a compound (a global fit). */
-  share?: readonly string[];
-}
+};
+/** The same after the schema's defaults and checks. */
+type CheckedOptions = z.output<typeof DoseResponseOptionsSchema>;
 
 export interface ReversalRequest {
   sample: string;
@@ -45,7 +150,7 @@ export interface ReversalRequest {
   parental?: string;
 }
 
-export interface DoseResponseOptions {
+export interface DoseResponseOptions extends Omit<CheckedOptions, Resolved> {
   model: DoseResponseModelOption;
   normalize?: Normalization;
   unit?: ConcentrationUnit;
@@ -67,7 +172,7 @@ export interface DoseResponseOptions {
 
 /** "50,90" or [50, 90] → numbers, each checked by `ok`. */
 function numberList(
-  v: string | readonly number[],
+  v: string | number | readonly number[],
   field: string,
   ok: (x: number) => boolean,
   expected: string,
@@ -84,23 +189,36 @@ function numberList(
   return [...new Set(out)];
 }
 
-function isSwitch(v: unknown, field: string): void {
-  if (v !== undefined && typeof v !== "boolean") {
-    throw new InputError(`${field} is a switch`, { field, expected: "true or false", got: v as string });
-  }
-}
+/** The options this module turns into typed values; any other option of the schema passes through as it is. */
+const RESOLVED = [
+  "model",
+  "normalize",
+  "compare",
+  "reversal",
+  "unit",
+  "mw",
+  "compareModels",
+  "ec",
+  "absoluteEc",
+  "auc",
+  "robust",
+  "routQ",
+  "fix",
+  "bounds",
+  "share",
+] as const;
+type Resolved = (typeof RESOLVED)[number];
 
-export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseResponseOptions {
-  const model = o.model ?? "ll4";
-  if (!(DOSE_RESPONSE_MODELS as readonly string[]).includes(model)) {
-    throw new InputError(`unknown model '${model}'`, { field: "--model", expected: DOSE_RESPONSE_MODELS.join(", ") });
-  }
-  if (o.normalize !== undefined && o.normalize !== "vehicle" && o.normalize !== "none") {
-    throw new InputError(`unknown normalization '${o.normalize}'`, {
-      field: "--normalize",
-      expected: "vehicle or none",
-    });
-  }
+/**
+ * The dose–response contract's `parse` (./contract.ts): the checks between options, after the
+ * schema's own (types, the model's and normalization's values). Library callers use
+ * parseDoseResponseOptions, which runs the schema's checks first.
+ */
+export function resolveDoseResponseOptions(o: CheckedOptions): DoseResponseOptions {
+  const model = o.model;
+  const passThrough = Object.fromEntries(
+    Object.entries(o).filter(([k]) => !(RESOLVED as readonly string[]).includes(k)),
+  ) as Omit<CheckedOptions, Resolved>;
   let unit: ConcentrationUnit | undefined;
   if (o.unit !== undefined) {
     unit = normalizeConcentrationUnit(o.unit);
@@ -144,9 +262,6 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     }
     return parental === undefined ? { sample, inhibitor } : { sample, inhibitor, parental };
   });
-  isSwitch(o.compareModels, "--compare-models");
-  isSwitch(o.auc, "--auc");
-  isSwitch(o.robust, "--robust");
   let routQ: number | undefined;
   if (o.routQ !== undefined) {
     if (!o.robust) throw new InputError("--rout-q needs --robust", { field: "--rout-q" });
@@ -184,11 +299,7 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
   if (model === "gr" && reversal.length)
     throw new InputError("--reversal is for IC50 models, not gr", { field: "--reversal" });
   for (const k of ["fix", "bounds", "share"] as const) {
-    const v = o[k];
-    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === "string"))) {
-      throw new InputError("not a list of text", { field: `--${k}`, expected: '["NAME=…", …]', got: String(v) });
-    }
-    if (model === "gr" && v?.length) throw new InputError(`--${k} is for IC50 models, not gr`, { field: `--${k}` });
+    if (model === "gr" && o[k].length) throw new InputError(`--${k} is for IC50 models, not gr`, { field: `--${k}` });
   }
   const constraints = model === "gr" ? undefined : parseConstraints(model as Exclude<DoseResponseModelOption, "gr">, o);
   if (hasConstraints(constraints)) {
@@ -208,7 +319,8 @@ export function parseDoseResponseOptions(o: DoseResponseOptionsInput): DoseRespo
     }
   }
   return {
-    model: model as DoseResponseModelOption,
+    ...passThrough,
+    model,
     ...(o.normalize ? { normalize: o.normalize as Normalization } : {}),
     ...(unit ? { unit } : {}),
     ...(mw !== undefined ? { mw } : {}),

@@ -10,7 +10,8 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { assertClose } from "@adclab/core/test-helpers";
 import { type Ic50Result, runDoseResponse } from "./analysis.ts";
-import { type DoseResponseOptionsInput, parseDoseResponseOptions } from "./options.ts";
+import { parseDoseResponseOptions } from "./contract.ts";
+import type { DoseResponseOptionsInput } from "./options.ts";
 
 const fixture = JSON.parse(
   readFileSync(new URL("../../../core/src/fit/__fixtures__/dose-response-nls.json", import.meta.url), "utf8"),

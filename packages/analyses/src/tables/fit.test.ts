@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { runDoseResponse } from "../dose-response/analysis.ts";
-import { parseDoseResponseOptions } from "../dose-response/options.ts";
+import { parseDoseResponseOptions } from "../dose-response/contract.ts";
 import {
   comparisonTable,
   constraintLine,

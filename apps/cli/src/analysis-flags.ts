@@ -1,0 +1,66 @@
+/**
+ * An analysis contract's files and options as a command's arguments and flags: the flag, its help
+ * line and its default come from the contract (@adclab/analyses' optionFields), so a new option
+ * of an analysis is a new flag with no edit here. The command adds its own face-only flags
+ * (--plot, --json) after these.
+ */
+import { readFileSync } from "node:fs";
+import { type AnalysisContract, type NamedFile, optionFields } from "@adclab/analyses";
+import { InputError } from "@adclab/core";
+import type { Command } from "commander";
+
+const repeatable = (v: string, acc: string[]) => [...acc, v];
+
+/**
+ * Registers the contract's file slots (the positional one as an argument) and options, in `order`
+ * (keys of either; those not named follow in the contract's order).
+ */
+export function addAnalysisFlags(cmd: Command, contract: AnalysisContract, order: readonly string[] = []): Command {
+  const fields = new Map(optionFields(contract).map((f) => [f.key, f]));
+  const slots = Object.entries(contract.files);
+  for (const [, slot] of slots) if (slot.cli.startsWith("<")) cmd.argument(slot.cli, slot.description);
+  const keys = [...order, ...slots.map(([k]) => k), ...fields.keys()].filter((k, i, all) => all.indexOf(k) === i);
+  for (const key of keys) {
+    const slot = contract.files[key];
+    if (slot) {
+      if (!slot.cli.startsWith("<")) cmd.option(slot.cli, slot.description);
+      continue;
+    }
+    const f = fields.get(key);
+    if (!f) throw new Error(`${contract.command}: '${key}' in the flag order is neither a file nor an option`);
+    if (f.meta.repeatable) cmd.option(f.meta.flag, f.meta.description, repeatable, [] as string[]);
+    else {
+      const dflt = f.meta.cliDefault ?? (typeof f.default === "string" ? f.default : undefined);
+      if (dflt === undefined) cmd.option(f.meta.flag, f.meta.description);
+      else cmd.option(f.meta.flag, f.meta.description, dflt);
+    }
+  }
+  return cmd;
+}
+
+/** Reads one file the user named; a missing or unreadable file is an InputError naming it. */
+export function readNamedFile(path: string, field: string): NamedFile {
+  try {
+    return { name: path, content: readFileSync(path) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`, {
+      file: path,
+      field,
+    });
+  }
+}
+
+/** The contract's files from the command line: the positional argument and the file flags given. */
+export function analysisFiles(
+  contract: AnalysisContract,
+  positional: string,
+  flags: Record<string, unknown>,
+): Record<string, NamedFile> {
+  const out: Record<string, NamedFile> = {};
+  for (const [key, slot] of Object.entries(contract.files)) {
+    if (slot.cli.startsWith("<")) out[key] = readNamedFile(positional, slot.cliField ?? key.toUpperCase());
+    else if (typeof flags[key] === "string") out[key] = readNamedFile(flags[key], slot.cli.split(/\s+/)[0] as string);
+  }
+  return out;
+}

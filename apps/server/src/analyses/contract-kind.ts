@@ -1,0 +1,101 @@
+/**
+ * What the server derives from an analysis contract (@adclab/analyses): the request's `inputs`
+ * (one raw file id per file slot) checked and loaded, and the OpenAPI components of the kind —
+ * its inputs, its options (the contract's own schema, with every option's description) and its
+ * result. The options themselves are checked by the contract (optionsFromJson).
+ */
+import type { AnalysisContract, NamedFile } from "@adclab/analyses";
+import { InputError } from "@adclab/core";
+import { type ZodObject, z } from "@hono/zod-openapi";
+import type { App } from "../context.ts";
+import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
+import type { KindContext } from "./kinds.ts";
+
+const FileId = z.string().openapi({ description: "the id of a raw file uploaded to the experiment" });
+
+/** "dose-response" → "DoseResponse": the kind's name in OpenAPI component names. */
+const pascal = (id: string) => id.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase());
+
+function requiredSlots(contract: AnalysisContract): string[] {
+  return Object.entries(contract.files)
+    .filter(([, s]) => s.required)
+    .map(([k]) => k);
+}
+
+/** The kind's `inputs` as OpenAPI documents them. */
+export function contractInputsSchema(contract: AnalysisContract) {
+  const shape = Object.fromEntries(
+    Object.entries(contract.files).map(([k, slot]) => [k, slot.required ? FileId : FileId.optional()]),
+  );
+  const flags = Object.values(contract.files)
+    .map((s) => s.cli.split(/\s+/)[0])
+    .join(" ");
+  return z.object(shape).openapi({
+    description: `inputs of kind "${contract.id}": the files \`adclab ${contract.command} ${flags}\` reads; stored as { id, name, sha256 } each`,
+  });
+}
+
+/**
+ * The same object schema made by this module's zod: zod-openapi's `.openapi()` exists only on
+ * schemas made after @hono/zod-openapi extended zod, and the contracts may load first. The fields
+ * (with their descriptions, defaults and ranges) are the contract's own.
+ */
+function documented(schema: ZodObject, description: string) {
+  return z.object(schema.shape).openapi({ description });
+}
+
+/** Registers the kind's Inputs, Options and Result components. */
+export function registerContractSchemas(app: App, contract: AnalysisContract): void {
+  const name = pascal(contract.id);
+  app.openAPIRegistry.register(`${name}Inputs`, contractInputsSchema(contract));
+  const flags = `the flags of \`adclab ${contract.command}\` in camelCase, repeatable flags as lists`;
+  app.openAPIRegistry.register(
+    `${name}Options`,
+    documented(contract.options, `options of kind "${contract.id}": ${flags}`),
+  );
+  app.openAPIRegistry.register(
+    `${name}Result`,
+    documented(contract.result, contract.result.meta()?.description ?? `results of kind "${contract.id}"`),
+  );
+}
+
+/**
+ * The request's `inputs` → each file's name and bytes (for `run`) and its stored reference (id,
+ * name, SHA-256). Every file must belong to the experiment.
+ */
+export async function contractFiles(
+  contract: AnalysisContract,
+  inputs: unknown,
+  ctx: Pick<KindContext, "store" | "experimentId">,
+): Promise<{ named: Record<string, NamedFile>; files: Record<string, FileRef> }> {
+  const slots = Object.keys(contract.files);
+  const required = requiredSlots(contract);
+  if (typeof inputs !== "object" || inputs === null) {
+    throw new InputError(`${contract.id} needs the uploaded file`, {
+      field: "inputs",
+      expected: `{ ${required.map((k) => `"${k}": "<raw file id>"`).join(", ")} }`,
+    });
+  }
+  const given = inputs as Record<string, unknown>;
+  for (const k of Object.keys(given)) {
+    if (!slots.includes(k))
+      throw new InputError(`unknown input '${k}'`, { field: `inputs.${k}`, expected: slots.join(", ") });
+  }
+  for (const k of required) {
+    if (given[k] === undefined) {
+      throw new InputError(`the file to ${contract.command} is missing`, {
+        field: `inputs.${k}`,
+        expected: "a raw file id",
+      });
+    }
+  }
+  const files: Record<string, FileRef> = {};
+  const named: Record<string, NamedFile> = {};
+  for (const slot of slots) {
+    if (given[slot] === undefined) continue;
+    const raw = await experimentFile(ctx.store, ctx.experimentId, given[slot], `inputs.${slot}`);
+    files[slot] = fileRef(raw);
+    named[slot] = { name: raw.originalName, content: raw.content };
+  }
+  return { named, files };
+}

@@ -1,0 +1,141 @@
+/**
+ * Options in, typed options out, for each face. Three steps, the same for every analysis:
+ * 1. the face's own form of the values: the API's JSON types (named `options.<key>` in messages,
+ *    unknown keys refused, null taken as not given), or the CLI's text (numbers converted);
+ * 2. the values the schema allows (a choice's values, a number's range), named by the CLI flag;
+ * 3. the contract's `parse`: the checks between options, and the typed options `run` takes.
+ * Messages name the CLI's flag from step 2 on, in the CLI and the API alike, so a user of either
+ * reads the same sentence (docs/cli/*.md document the flags).
+ */
+import { InputError } from "@adclab/core";
+import type { z } from "zod";
+import type { AnalysisContract } from "./define.ts";
+import { type OptionField, optionFields } from "./fields.ts";
+
+const isNumberList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "number");
+const isTextList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** Step 1 for JSON: the value's type, by the field's kind. Returns the value to pass on. */
+function jsonValue(f: OptionField, v: unknown, field: string): unknown {
+  const fail = (problem: string, expected?: string): never => {
+    throw new InputError(problem, { field, ...(expected === undefined ? {} : { expected }), got: v });
+  };
+  switch (f.kind) {
+    case "switch":
+      return typeof v === "boolean" ? v : fail("a switch is true or false");
+    case "choice":
+      return typeof v === "string" ? v : fail("not text");
+    case "text":
+      if (typeof v === "string") return v;
+      return f.acceptsNumber && typeof v === "number" ? String(v) : fail("not text");
+    case "number":
+      return typeof v === "number" ? v : fail("not a number", f.meta.expected);
+    case "list":
+      return isTextList(v) ? v : fail("not a list of text", f.meta.expected ?? '["A:B", …]');
+    case "numbers":
+      if (typeof v === "string" || isNumberList(v)) return v;
+      return typeof v === "number" ? [v] : fail("not a list of numbers", f.meta.expected ?? '[50, 90] or "50,90"');
+  }
+}
+
+/** Step 2: what the schema allows beyond the type, named by the CLI flag. */
+function checkValue(f: OptionField, v: unknown): void {
+  if (f.kind === "choice" && !(f.choices ?? []).includes(v as string)) {
+    throw new InputError(`unknown ${f.meta.noun ?? f.key} '${String(v)}'`, {
+      field: f.cliName,
+      expected: f.meta.expected ?? (f.choices ?? []).join(", "),
+    });
+  }
+  if (f.kind === "number") {
+    const x = v as number;
+    const low = f.minimum !== undefined && x < f.minimum;
+    const high = f.maximum !== undefined && x > f.maximum;
+    if (!Number.isFinite(x) || low || high || (f.integer && !Number.isInteger(x))) {
+      throw new InputError("out of range", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v });
+    }
+  }
+}
+
+function rangeText(f: OptionField): string {
+  const what = f.integer ? "a whole number" : "a number";
+  if (f.minimum !== undefined && f.maximum !== undefined) return `${what} from ${f.minimum} to ${f.maximum}`;
+  if (f.minimum !== undefined) return `${what} of at least ${f.minimum}`;
+  if (f.maximum !== undefined) return `${what} of at most ${f.maximum}`;
+  return what;
+}
+
+/** Steps 2 and 3 on values already in their JSON types. */
+function finish<O>(contract: AnyContract<O>, fields: OptionField[], given: Record<string, unknown>): O {
+  for (const f of fields) if (given[f.key] !== undefined) checkValue(f, given[f.key]);
+  const parsed = contract.options.safeParse(given);
+  if (!parsed.success) {
+    // Steps 1–2 cover the kinds the faces present; a refinement of the contract's own ends here.
+    const issue = parsed.error.issues[0];
+    const f = fields.find((x) => x.key === issue?.path[0]);
+    throw new InputError(issue?.message ?? "not a valid option", { field: f?.cliName ?? "options" });
+  }
+  return contract.parse(parsed.data as never);
+}
+
+/** Any contract whose `parse` gives O (methods are bivariant, so every contract fits). */
+type AnyContract<O> = AnalysisContract<z.ZodObject, O, unknown, unknown>;
+
+/**
+ * The API's `options` object → the typed options. `alsoAccepted`: keys the caller takes out first
+ * (e.g. a batch job's `workers`), listed in the unknown-option message.
+ */
+export function optionsFromJson<O>(
+  contract: AnyContract<O>,
+  options: Record<string, unknown>,
+  alsoAccepted: readonly string[] = [],
+): O {
+  const c = contract;
+  const fields = optionFields(c);
+  const known = new Set(fields.map((f) => f.key));
+  for (const k of Object.keys(options)) {
+    if (!known.has(k)) {
+      throw new InputError(`unknown option '${k}'`, {
+        field: `options.${k}`,
+        expected: [...known, ...alsoAccepted].join(", "),
+      });
+    }
+  }
+  const given: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = options[f.key];
+    if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`);
+  }
+  return finish(c, fields, given);
+}
+
+/** A library caller's object (JSON types, keys of the schema) → the typed options; messages name the flags. */
+export function optionsFromValues<O>(contract: AnyContract<O>, values: Record<string, unknown>): O {
+  const fields = optionFields(contract);
+  const given: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values[f.key];
+    if (v !== undefined) given[f.key] = jsonValue(f, v, f.cliName);
+  }
+  return finish(contract, fields, given);
+}
+
+/** commander's values (text, switches, lists of text) → the typed options. Other flags are ignored. */
+export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<string, unknown>): O {
+  const c = contract;
+  const fields = optionFields(c);
+  const given: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = flags[f.key];
+    if (v === undefined) continue;
+    if (f.kind === "number") {
+      const x = typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
+      if (!Number.isFinite(x)) {
+        throw new InputError("not a number", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v });
+      }
+      given[f.key] = x;
+    } else {
+      given[f.key] = v;
+    }
+  }
+  return finish(c, fields, given);
+}

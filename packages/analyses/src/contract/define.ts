@@ -1,0 +1,105 @@
+/**
+ * The contract of an analysis: everything the faces (CLI, API, jobs, web) need to know about it,
+ * declared once. Its options are ONE zod object schema; each field is made with `option()`, which
+ * gives zod the description (so OpenAPI documents it) and our registry the rest (the CLI flag, the
+ * form's label). The CLI's flags and help, the API's validation and OpenAPI entry, the jobs' check
+ * of a batch's options and the web page's form are all derived from that schema (./fields.ts,
+ * ./check.ts); nothing re-declares it. Browser-safe: zod only.
+ */
+import { z } from "zod";
+
+/** How the faces present one option; the description doubles as CLI help and API documentation. */
+export interface OptionMeta {
+  /** The CLI flag with its value name, as commander spells it: "--compare <ref:test>", "--auc". */
+  flag: string;
+  /** The CLI help line, the OpenAPI description and the form's hint. */
+  description: string;
+  /** The form's label (default: the description). */
+  label?: string;
+  /** Shown with the value in forms and in the form's hint, e.g. "%" or "g/mol". */
+  unit?: string;
+  /** A list option given once per value on the CLI (`--compare A:B --compare A:C`). */
+  repeatable?: boolean;
+  /** A choice's name in "unknown NOUN 'x'" (default: the key). */
+  noun?: string;
+  /** commander's default, shown in the help as (default: "…"); the schema's own default stays with zod. */
+  cliDefault?: string;
+  /** Labels of an enum's values for a form's select (value → label). */
+  choiceLabels?: Readonly<Record<string, string>>;
+  /** The form's text for "not set" (a select's empty choice, a field's placeholder). */
+  unsetLabel?: string;
+  /** A placeholder for a text or list field. */
+  placeholder?: string;
+  /** What the API's message says is expected when the JSON type is wrong. */
+  expected?: string;
+  /** An example value for OpenAPI. */
+  example?: unknown;
+}
+
+/** Our registry of option metadata, keyed by the field's schema instance. */
+export const optionRegistry = z.registry<OptionMeta>();
+
+/** One option: its schema (JSON type, range, default) and how the faces present it. */
+export function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
+  const documented = schema.meta({
+    description: meta.description,
+    ...(meta.example === undefined ? {} : { example: meta.example }),
+  }) as T;
+  optionRegistry.add(documented, meta);
+  return documented;
+}
+
+/** An input file of an analysis: the API's `inputs.<slot>` (a raw file id), the CLI's argument or flag. */
+export interface FileSlot {
+  /** The CLI's positional argument ("<file>") or flag ("--layout <file>"). */
+  cli: string;
+  description: string;
+  required?: boolean;
+  /** What the CLI calls it in messages (the argument's name, e.g. "FILE"; default: the flag). */
+  cliField?: string;
+}
+
+/** A troubleshooter observation an analysis yields (packages/core/src/troubleshoot/observations.ts). */
+export interface YieldedObservation {
+  id: string;
+  /** How the analysis makes it, in a sentence. */
+  from: string;
+}
+
+export interface AnalysisContract<
+  Schema extends z.ZodObject = z.ZodObject,
+  Options = unknown,
+  Files = unknown,
+  Result = unknown,
+> {
+  /** The API's analysis kind, e.g. "dose-response". */
+  id: string;
+  /** The CLI command, e.g. "fit". */
+  command: string;
+  /** One line: the CLI command's description and the API kind's summary. */
+  summary: string;
+  files: Readonly<Record<string, FileSlot>>;
+  /** The options as JSON gives them; the CLI's text is turned into these types first. */
+  options: Schema;
+  /** Cross-field checks and the typed options `run` takes; messages name the CLI's flags. */
+  parse(input: z.output<Schema>): Options;
+  /** The result's schema (for OpenAPI): the document `--json` prints. */
+  result: z.ZodObject;
+  observations: readonly YieldedObservation[];
+  run(files: Files, options: Options): Result;
+}
+
+/** Declares an analysis; the identity function, there for the types. */
+export function defineAnalysis<Schema extends z.ZodObject, Options, Files, Result>(
+  c: AnalysisContract<Schema, Options, Files, Result>,
+): AnalysisContract<Schema, Options, Files, Result> {
+  return c;
+}
+
+/** The metadata of an option field; an option made without `option()` is a mistake in the contract. */
+export function metaOf(contract: Pick<AnalysisContract, "id" | "options">, key: string): OptionMeta {
+  const field = contract.options.shape[key];
+  const meta = field ? optionRegistry.get(field) : undefined;
+  if (!meta) throw new Error(`${contract.id}: option '${key}' was not made with option()`);
+  return meta;
+}

@@ -1,0 +1,13 @@
+/** The analysis contract: one schema per analysis, from which every face derives its options. */
+export { optionsFromFlags, optionsFromJson, optionsFromValues } from "./check.ts";
+export {
+  type AnalysisContract,
+  defineAnalysis,
+  type FileSlot,
+  metaOf,
+  type OptionMeta,
+  option,
+  optionRegistry,
+  type YieldedObservation,
+} from "./define.ts";
+export { type OptionField, type OptionKind, optionFields } from "./fields.ts";
