@@ -6,7 +6,8 @@
  */
 import type { AnalysisContract, NamedFile } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
-import { type ZodObject, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
+import type { ZodObject } from "zod";
 import type { App } from "../context.ts";
 import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
 import type { KindContext } from "./kinds.ts";

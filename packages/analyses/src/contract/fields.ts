@@ -72,8 +72,9 @@ function kindOf(core: z.ZodType, key: string, contractId: string): Omit<OptionFi
       const out: Omit<OptionField, "key" | "meta" | "cliName"> = { kind: "number" };
       for (const c of d.checks ?? []) {
         const cd = c._zod.def;
-        if (cd.check === "greater_than" && cd.value !== undefined) out.minimum = cd.value;
-        if (cd.check === "less_than" && cd.value !== undefined) out.maximum = cd.value;
+        // Exclusive bounds are left to the schema's own check (finish() in ./check.ts).
+        if (cd.check === "greater_than" && cd.inclusive && cd.value !== undefined) out.minimum = cd.value;
+        if (cd.check === "less_than" && cd.inclusive && cd.value !== undefined) out.maximum = cd.value;
         if (cd.check === "number_format" && cd.format?.includes("int")) out.integer = true;
       }
       return out;

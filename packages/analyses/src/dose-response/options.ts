@@ -17,7 +17,8 @@ const repeatable = () => z.array(z.string()).default([]);
 
 /**
  * The options of `adclab fit` and of the API's `dose-response` kind, as JSON gives them (the CLI's
- * flags in camelCase, repeatable flags as lists). The one declaration the faces derive from.
+ * flags in camelCase, repeatable flags as lists). The one declaration the faces derive from. The
+ * order is the API's (its unknown-option message lists them so); the CLI's help has its own.
  */
 export const DoseResponseOptionsSchema = z.object({
   model: option(z.enum(DOSE_RESPONSE_MODELS).default("ll4"), {
@@ -42,6 +43,25 @@ export const DoseResponseOptionsSchema = z.object({
     unsetLabel: "vehicle when the file has vehicle wells",
     choiceLabels: { vehicle: "vehicle (100 %) and blank (0 %)", none: "none (raw responses)" },
   }),
+  unit: option(z.string().optional(), {
+    flag: "--unit <unit>",
+    description: "unit of bare concentration numbers (when neither header nor cells give one)",
+    label: "Unit of bare concentrations",
+    placeholder: "e.g. nM",
+  }),
+  mw: option(textOrNumber().optional(), {
+    flag: "--mw <g/mol>",
+    description: "molecular weight for mass concentrations (default: the compound's, else T-DM1's)",
+    label: "Molecular weight",
+    unit: "g/mol",
+  }),
+  routQ: option(textOrNumber().optional(), {
+    flag: "--rout-q <percent>",
+    description: "ROUT's false discovery rate Q in percent (default 1)",
+    label: "ROUT Q",
+    unit: "%",
+    placeholder: "1",
+  }),
   compare: option(repeatable(), {
     flag: "--compare <ref:test>",
     description: "fold = IC50(test)/IC50(ref) with CI and shared-LogIC50 F test (repeatable)",
@@ -58,56 +78,6 @@ export const DoseResponseOptionsSchema = z.object({
     repeatable: true,
     placeholder: "KPL-4 T-DM1R:verapamil:KPL-4",
     example: ["KPL-4 T-DM1R:verapamil:KPL-4"],
-  }),
-  unit: option(z.string().optional(), {
-    flag: "--unit <unit>",
-    description: "unit of bare concentration numbers (when neither header nor cells give one)",
-    label: "Unit of bare concentrations",
-    placeholder: "e.g. nM",
-  }),
-  mw: option(textOrNumber().optional(), {
-    flag: "--mw <g/mol>",
-    description: "molecular weight for mass concentrations (default: the compound's, else T-DM1's)",
-    label: "Molecular weight",
-    unit: "g/mol",
-  }),
-  compareModels: option(z.boolean().optional(), {
-    flag: "--compare-models",
-    description: "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc",
-    label: "Compare models (3PL vs 4PL, 4PL vs 5PL)",
-  }),
-  ec: option(textOrNumbers().optional(), {
-    flag: "--ec <percents>",
-    description: "relative ECanything (Prism): e.g. 50,90 — F % of the way from the top plateau to the bottom",
-    label: "Relative ECF",
-    unit: "%",
-    placeholder: "e.g. 50,90",
-    example: [50, 90],
-  }),
-  absoluteEc: option(textOrNumbers().optional(), {
-    flag: "--absolute-ec <levels>",
-    description: "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)",
-    label: "Absolute EC levels",
-    unit: "%",
-    placeholder: "e.g. 50",
-    example: [50],
-  }),
-  auc: option(z.boolean().optional(), {
-    flag: "--auc",
-    description: "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)",
-    label: "AUC and Emax",
-  }),
-  robust: option(z.boolean().optional(), {
-    flag: "--robust",
-    description: "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve",
-    label: "Robust fit with outlier removal (ROUT)",
-  }),
-  routQ: option(textOrNumber().optional(), {
-    flag: "--rout-q <percent>",
-    description: "ROUT's false discovery rate Q in percent (default 1)",
-    label: "ROUT Q",
-    unit: "%",
-    placeholder: "1",
   }),
   fix: option(repeatable(), {
     flag: "--fix <param=value>",
@@ -133,6 +103,37 @@ export const DoseResponseOptionsSchema = z.object({
     repeatable: true,
     placeholder: "hill",
     example: ["hill"],
+  }),
+  ec: option(textOrNumbers().optional(), {
+    flag: "--ec <percents>",
+    description: "relative ECanything (Prism): e.g. 50,90 — F % of the way from the top plateau to the bottom",
+    label: "Relative ECF",
+    unit: "%",
+    placeholder: "e.g. 50,90",
+    example: [50, 90],
+  }),
+  absoluteEc: option(textOrNumbers().optional(), {
+    flag: "--absolute-ec <levels>",
+    description: "absolute EC: where the fitted curve crosses a response level, e.g. 50 (%)",
+    label: "Absolute EC levels",
+    unit: "%",
+    placeholder: "e.g. 50",
+    example: [50],
+  }),
+  compareModels: option(z.boolean().optional(), {
+    flag: "--compare-models",
+    description: "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc",
+    label: "Compare models (3PL vs 4PL, 4PL vs 5PL)",
+  }),
+  auc: option(z.boolean().optional(), {
+    flag: "--auc",
+    description: "AUC over log10 concentration across the tested doses, and Emax (response at the top dose)",
+    label: "AUC and Emax",
+  }),
+  robust: option(z.boolean().optional(), {
+    flag: "--robust",
+    description: "robust fit with outlier removal (ROUT, Motulsky & Brown 2006); outliers listed per curve",
+    label: "Robust fit with outlier removal (ROUT)",
   }),
 });
 

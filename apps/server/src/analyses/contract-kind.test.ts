@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { doseResponseContract } from "@adclab/analyses";
+import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { App } from "../context.ts";
+import { registerContractSchemas } from "./contract-kind.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: the generated document is read field by field
+function components(contract: typeof doseResponseContract | typeof extended): Record<string, any> {
+  const app = new OpenAPIHono() as unknown as App;
+  registerContractSchemas(app, contract);
+  const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "0" } });
+  return doc.components?.schemas ?? {};
+}
+
+describe("the OpenAPI components of an analysis kind, from its contract", () => {
+  it("documents inputs, every option with its description and default, and the result", () => {
+    const c = components(doseResponseContract);
+    assert.deepEqual(Object.keys(c).sort(), ["DoseResponseInputs", "DoseResponseOptions", "DoseResponseResult"]);
+    assert.deepEqual(c.DoseResponseInputs.required, ["file"]);
+    const model = c.DoseResponseOptions.properties.model;
+    assert.deepEqual(model.enum, ["ll4", "prism4", "3pl", "5pl", "gr"]);
+    assert.equal(model.default, "ll4");
+    assert.match(model.description, /^curve model/);
+    assert.deepEqual(Object.keys(c.DoseResponseOptions.properties), Object.keys(doseResponseContract.options.shape));
+  });
+  it("an option added to the schema is in the document with its range", () => {
+    const trim = components(extended).DoseResponseOptions.properties[TRIM_OPTION.key];
+    assert.equal(trim.type, "number");
+    assert.equal(trim.minimum, 0);
+    assert.equal(trim.maximum, 0.5);
+    assert.equal(trim.description, TRIM_OPTION.description);
+  });
+});

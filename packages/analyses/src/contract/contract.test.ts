@@ -1,0 +1,125 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { InputError } from "@adclab/core";
+import { doseResponseContract } from "../dose-response/contract.ts";
+import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "../test-helpers/one-more-option.ts";
+import { optionsFromFlags, optionsFromJson, optionsFromValues } from "./check.ts";
+import { optionFields } from "./fields.ts";
+
+const throwsInput = (f: () => unknown, message: string) =>
+  assert.throws(f, (e: unknown) => e instanceof InputError && e.message === message);
+
+describe("an analysis contract's options, read back from its schema", () => {
+  it("gives each option its kind, flag, default and choices, in the schema's order", () => {
+    const fields = optionFields(doseResponseContract);
+    const byKey = Object.fromEntries(fields.map((f) => [f.key, f]));
+    assert.deepEqual(
+      fields.map((f) => f.key),
+      Object.keys(doseResponseContract.options.shape),
+    );
+    assert.equal(byKey.model?.kind, "choice");
+    assert.deepEqual(byKey.model?.choices, ["ll4", "prism4", "3pl", "5pl", "gr"]);
+    assert.equal(byKey.model?.default, "ll4");
+    assert.equal(byKey.compare?.kind, "list");
+    assert.deepEqual(byKey.compare?.default, []);
+    assert.equal(byKey.ec?.kind, "numbers");
+    assert.equal(byKey.mw?.kind, "text");
+    assert.equal(byKey.mw?.acceptsNumber, true);
+    assert.equal(byKey.robust?.kind, "switch");
+    assert.equal(byKey.absoluteEc?.cliName, "--absolute-ec");
+  });
+  it("reads a number's inclusive range", () => {
+    const trim = optionFields(extended).find((f) => f.key === TRIM_OPTION.key);
+    assert.deepEqual(
+      { kind: trim?.kind, minimum: trim?.minimum, maximum: trim?.maximum },
+      { kind: "number", minimum: 0, maximum: 0.5 },
+    );
+  });
+});
+
+describe("options checked for each face", () => {
+  it("JSON: unknown keys, JSON types named options.KEY, values named by the CLI flag", () => {
+    throwsInput(
+      () => optionsFromJson(doseResponseContract, { slope: 1 }, ["workers"]),
+      "options.slope: unknown option 'slope' (expected model, normalize, unit, mw, routQ, compare, reversal, fix, bounds, share, ec, absoluteEc, compareModels, auc, robust, workers)",
+    );
+    throwsInput(
+      () => optionsFromJson(doseResponseContract, { auc: "yes" }),
+      'options.auc: a switch is true or false (got "yes")',
+    );
+    throwsInput(
+      () => optionsFromJson(doseResponseContract, { compare: "A:B" }),
+      'options.compare: not a list of text (expected ["A:B", …], got "A:B")',
+    );
+    throwsInput(
+      () => optionsFromJson(doseResponseContract, { model: "ll5" }),
+      "--model: unknown model 'll5' (expected ll4, prism4, 3pl, 5pl, gr)",
+    );
+    throwsInput(
+      () => optionsFromJson(doseResponseContract, { normalize: "plate" }),
+      "--normalize: unknown normalization 'plate' (expected vehicle or none)",
+    );
+  });
+  it("JSON null is an option not given; a bare number is a list of one", () => {
+    const o = optionsFromJson(doseResponseContract, { normalize: null, ec: 50, mw: 148500 });
+    assert.equal(o.normalize, undefined);
+    assert.deepEqual(o.ec, [50]);
+    assert.equal(o.mw, 148500);
+  });
+  it("the CLI's text and the API's JSON give the same options", () => {
+    const cli = optionsFromFlags(doseResponseContract, {
+      model: "prism4",
+      compare: ["A:B"],
+      reversal: [],
+      fix: ["bottom=0"],
+      bounds: [],
+      share: [],
+      ec: "50,90",
+      mw: "148500",
+      layout: "ignored.csv",
+      json: true,
+    });
+    const api = optionsFromJson(doseResponseContract, {
+      model: "prism4",
+      compare: ["A:B"],
+      fix: ["bottom=0"],
+      ec: [50, 90],
+      mw: 148500,
+    });
+    assert.deepEqual(cli, api);
+    assert.deepEqual(
+      optionsFromValues(doseResponseContract, {
+        model: "prism4",
+        compare: ["A:B"],
+        fix: ["bottom=0"],
+        ec: [50, 90],
+        mw: 148500,
+      }),
+      api,
+    );
+  });
+});
+
+describe("adding an option is one edit in the schema", () => {
+  it("reaches the typed options from the CLI's text and from JSON", () => {
+    assert.equal(optionsFromFlags(extended, { [TRIM_OPTION.key]: "0.25" })[TRIM_OPTION.key as never], 0.25);
+    assert.equal(optionsFromJson(extended, { [TRIM_OPTION.key]: 0.25 })[TRIM_OPTION.key as never], 0.25);
+  });
+  it("is checked by its schema: its type, its range, a CLI value that is not a number", () => {
+    throwsInput(
+      () => optionsFromJson(extended, { trimFraction: "a lot" }),
+      'options.trimFraction: not a number (got "a lot")',
+    );
+    throwsInput(
+      () => optionsFromJson(extended, { trimFraction: 0.7 }),
+      "--trim-fraction: out of range (expected a number from 0 to 0.5, got 0.7)",
+    );
+    throwsInput(
+      () => optionsFromFlags(extended, { trimFraction: "half" }),
+      '--trim-fraction: not a number (expected a number from 0 to 0.5, got "half")',
+    );
+  });
+  it("is unknown to the contract without it", () => {
+    assert.throws(() => optionsFromJson(doseResponseContract, { trimFraction: 0.25 }), /unknown option 'trimFraction'/);
+  });
+});
