@@ -16,9 +16,9 @@ import {
 } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import { createWorkerPool, JobError } from "@adclab/jobs";
+import { writeFilesAtomically } from "@adclab/report/node";
 import type { CliContext } from "../context.ts";
 import { formatNumber, formatTable } from "../format.ts";
-import { writeFilesAtomically } from "./atomic-write.ts";
 import type { ColocWorkerInput } from "./worker.ts";
 
 export interface BatchOptions {
@@ -95,7 +95,12 @@ export async function runBatch(ctx: CliContext, o: BatchOptions): Promise<void> 
     })),
     { reference: o.reference, metric: o.metric },
   );
-  const files = Object.entries(summary.tables).map(([name, data]) => ({ path: resolve(o.out, name), data }));
+  const files = Object.entries(summary.tables).map(([name, data]) => ({
+    path: resolve(o.out, name),
+    data,
+    field: "--out",
+    what: name,
+  }));
   writeFilesAtomically(files);
   const { comparison, units, cells } = summary;
   ctx.print(

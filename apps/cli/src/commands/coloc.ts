@@ -3,7 +3,6 @@
  * Fiji Coloc 2's metrics, for one image (whole, masked or per cell) or a batch of images with a
  * design table (image → condition, chase time) and the comparison of conditions.
  */
-import { resolve } from "node:path";
 import {
   analyzeColocImage,
   type ColocAnalysisOptions,
@@ -14,8 +13,8 @@ import {
 } from "@adclab/analyses";
 import { colocDisplay } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
+import { writeFilesAtomically } from "@adclab/report/node";
 import type { Command } from "commander";
-import { writeFilesAtomically } from "../coloc/atomic-write.ts";
 import { runBatch } from "../coloc/batch.ts";
 import { readInputFile } from "../coloc/files.ts";
 import type { CommandModule } from "../context.ts";
@@ -131,7 +130,14 @@ export const colocCommand: CommandModule = {
         );
         if (flags.histogram) {
           // rendered after the analysis succeeded, written atomically: an error leaves nothing behind
-          writeFilesAtomically([{ path: resolve(flags.histogram), data: colocCytofluorogramPng(result, pixels) }]);
+          writeFilesAtomically([
+            {
+              path: flags.histogram,
+              data: colocCytofluorogramPng(result, pixels),
+              field: "--histogram",
+              what: "the cytofluorogram",
+            },
+          ]);
         }
         ctx.print(
           colocJson(result, common, { mask: flags.mask, labels: flags.labels }),

@@ -5,9 +5,7 @@
  * one the API and the demo project run); this command reads the files, prints, and writes the
  * figure to a temporary file that is then renamed, so a failed run leaves no partial output.
  */
-import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { extname } from "node:path";
 import {
   type DoseResponseFiles,
   type DoseResponseResult,
@@ -29,7 +27,7 @@ import {
   reversalTable,
 } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
-import { nodeDocument, svgToPng } from "@adclab/report/node";
+import { nodeDocument, svgToPng, writeFilesAtomically } from "@adclab/report/node";
 import { addAnalysisFlags, analysisFiles } from "../analysis-flags.ts";
 import type { CommandModule } from "../context.ts";
 import { formatTable } from "../format.ts";
@@ -54,19 +52,6 @@ const FLAG_ORDER = [
   "time0",
 ];
 
-/** Write bytes next to the target under a temporary name, then rename: readers never see half a file. */
-function writeAtomically(path: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write the figure (${code ?? String(e)})`, { field: "--plot", got: path });
-  }
-}
-
 export const fitCommand: CommandModule = {
   name: "fit",
   register(program, ctx) {
@@ -89,7 +74,14 @@ export const fitCommand: CommandModule = {
         // Render before writing anything, so that an error leaves no file behind.
         if (raw.plot !== undefined) {
           const svg = doseResponseFigureSvg(analysis, nodeDocument());
-          writeAtomically(raw.plot, extname(raw.plot).toLowerCase() === ".png" ? svgToPng(svg) : svg);
+          writeFilesAtomically([
+            {
+              path: raw.plot,
+              data: extname(raw.plot).toLowerCase() === ".png" ? svgToPng(svg) : svg,
+              field: "--plot",
+              what: "the figure",
+            },
+          ]);
           result.figure = raw.plot;
         }
         const plotted = raw.plot;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -130,6 +130,19 @@ describe("adclab simulate", () => {
       const r = await run("simulate", "--cell-line", "SK-BR-3", "--time", "0h", "--csv", csv);
       assert.equal(r.code, 2);
       assert.equal(existsSync(csv), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a CSV that cannot be written is a one-line input error naming --csv and the file; nothing is left", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "adclab-sim-"));
+    try {
+      const csv = join(dir, "no-such-folder", "x.csv");
+      const r = await run("simulate", "--cell-line", "SK-BR-3", "--csv", csv);
+      assert.equal(r.code, 2);
+      assert.equal(r.err, `adclab: --csv: cannot write the CSV file (ENOENT) (got ${JSON.stringify(csv)})\n`);
+      assert.deepEqual(readdirSync(dir), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,6 @@
  * the project's 4PL fitter), Protocol 1's pulse–chase, intracellular catabolite (LC-MS/MS),
  * surface HER2 (flow), shed ECD (ELISA) or expression (qPCR).
  */
-import { renameSync, writeFileSync } from "node:fs";
 import {
   CLI_SIMULATION_FIELDS,
   EXPERIMENTS,
@@ -12,6 +11,7 @@ import {
   runSimulation,
 } from "@adclab/analyses";
 import { CELL_LINE_IDS, DRUG_IDS, INHIBITOR_IDS, toCsv } from "@adclab/core";
+import { writeFilesAtomically } from "@adclab/report/node";
 import type { CommandModule } from "../context.ts";
 import { formatNumber, formatTable } from "../format.ts";
 
@@ -49,13 +49,6 @@ export function parseSimulateFlags(o: SimulateFlags): ParsedSimulation {
     },
     CLI_SIMULATION_FIELDS,
   );
-}
-
-/** Write the whole file or nothing: a temporary file renamed into place. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }
 
 /** The line above the table in the human output. */
@@ -124,7 +117,10 @@ export const simulateCommand: CommandModule = {
         const parsed = parseSimulateFlags(opts);
         const { result, table } = runSimulation(parsed);
         const summary = summaryOf(parsed, result);
-        if (opts.csv) writeAtomically(opts.csv, toCsv(table.headers, table.rows, { nonFinite: "text" }));
+        if (opts.csv) {
+          const data = toCsv(table.headers, table.rows, { nonFinite: "text" });
+          writeFilesAtomically([{ path: opts.csv, data, field: "--csv", what: "the CSV file" }]);
+        }
         ctx.print(
           result,
           () => {
