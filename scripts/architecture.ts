@@ -27,7 +27,7 @@ export interface Violation {
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const ALLOWED: Record<Layer, Layer[]> = { core: [], package: ["core", "package"], app: ["core", "package"] };
 const IMPORT_RE =
-  /(?:^|[^\w.])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']|(?:^|[^\w.])(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g;
+  /(?<![\w.])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']|(?<![\w.])(?:import|require)\s*\(\s*["']([^"']+)["']\s*\)/g;
 
 export function readWorkspace(root: string): WorkspacePackage[] {
   const out: WorkspacePackage[] = [];
@@ -264,13 +264,15 @@ export function checkFolders(root: string, rule: FolderRule): Violation[] {
   }
   if (rule.layers) {
     const layerOf = new Map(rule.layers.flatMap((names, i) => names.map((n) => [n, i] as const)));
-    const nodes = new Set([
-      ...readdirSync(join(root, src), { withFileTypes: true })
-        .filter((e) => (e.isDirectory() || /\.tsx?$/.test(e.name)) && !isTestFile(join(src, e.name, "x")))
-        .map((e) => e.name)
-        .filter((n) => !isTestFile(n)),
-    ]);
-    for (const n of [...nodes].sort()) {
+    const nodes = readdirSync(join(root, src), { withFileTypes: true })
+      .filter((e) => !e.name.startsWith("."))
+      .filter((e) =>
+        e.isDirectory()
+          ? sourceFiles(join(root, src, e.name)).some((f) => !isTestFile(f))
+          : /\.(ts|tsx|mts|mjs|js)$/.test(e.name) && !isTestFile(e.name),
+      )
+      .map((e) => e.name);
+    for (const n of nodes.sort()) {
       if (!layerOf.has(n)) {
         violations.push({
           file: `${src}/${n}`,

@@ -5,7 +5,6 @@
 import { ADCLAB_VERSION } from "@adclab/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type ComputePool, createComputePool } from "./analyses/compute-pool.ts";
-import { registerDoseResponseFigure } from "./analyses/dose-response.ts";
 import { authMiddleware } from "./auth/middleware.ts";
 import type { App, AppEnv, ServerOptions } from "./context.ts";
 import { errorResponse, HttpError, inputErrorFromZod, zodIssues } from "./errors.ts";
@@ -13,6 +12,7 @@ import { JobManager } from "./jobs/job-manager.ts";
 import { registerAnalyses } from "./routes/analyses.ts";
 import { registerAuth } from "./routes/auth.ts";
 import { registerColoc } from "./routes/coloc.ts";
+import { registerDoseResponseFigure } from "./routes/dose-response.ts";
 import { registerExport } from "./routes/export.ts";
 import { registerFiles } from "./routes/files.ts";
 import { registerJobs } from "./routes/jobs.ts";

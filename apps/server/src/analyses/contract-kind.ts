@@ -6,9 +6,8 @@
  */
 import type { AnalysisContract, NamedFile } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
-import { z } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ZodObject } from "zod";
-import type { App } from "../context.ts";
 import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
 import type { KindContext } from "./kinds.ts";
 
@@ -45,8 +44,8 @@ function documented(schema: ZodObject, description: string) {
   return z.object(schema.shape).openapi({ description });
 }
 
-/** Registers the kind's Inputs, Options and Result components. */
-export function registerContractSchemas(app: App, contract: AnalysisContract): void {
+/** Registers the kind's Inputs, Options and Result components (in the app's OpenAPI registry). */
+export function registerContractSchemas(app: Pick<OpenAPIHono, "openAPIRegistry">, contract: AnalysisContract): void {
   const name = pascal(contract.id);
   app.openAPIRegistry.register(`${name}Inputs`, contractInputsSchema(contract));
   const flags = `the flags of \`adclab ${contract.command}\` in camelCase, repeatable flags as lists`;

@@ -6,9 +6,9 @@
  */
 import { InputError, parseObservationSet } from "@adclab/core";
 import type { Store } from "@adclab/db";
-import { convertRequest } from "../routes/units.ts";
 import { colocKind } from "./coloc.ts";
 import { type ComputePool, compute } from "./compute-pool.ts";
+import { convertRequest } from "./convert.ts";
 import { doseResponseKind } from "./dose-response.ts";
 import { simulateKind } from "./simulate.ts";
 

@@ -27,8 +27,8 @@ import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
 import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
 import { errorFromWorker } from "../analyses/compute-pool.ts";
+import { SimulateRequest } from "../analyses/simulate.ts";
 import { inputErrorFromZod } from "../errors.ts";
-import { SimulateRequest } from "../routes/simulate.ts";
 import type { JobItem, JobItemResult } from "./worker.ts";
 
 export interface PreparedBatch {

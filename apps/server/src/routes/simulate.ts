@@ -5,50 +5,11 @@
  * worker thread of the compute pool), and bad input is a 400 with the CLI's problem text (field
  * names are the JSON ones).
  */
-import { EXPERIMENTS, JSON_SIMULATION_FIELDS, parseSimulationRequest } from "@adclab/analyses";
-import { CELL_LINE_IDS, DRUG_IDS, INHIBITOR_IDS, MECHANISM_IDS } from "@adclab/core";
+import { JSON_SIMULATION_FIELDS, parseSimulationRequest } from "@adclab/analyses";
 import { createRoute, z } from "@hono/zod-openapi";
+import { SimulateRequest } from "../analyses/simulate.ts";
 import type { App, ServerOptions } from "../context.ts";
 import { errorResponses, json, jsonBody } from "../schemas.ts";
-
-const text = (description: string, example?: string) =>
-  z.string().openapi(example === undefined ? { description } : { description, example });
-const list = (description: string, example: string[]) =>
-  z.union([z.string(), z.array(z.string())]).openapi({ description, example });
-
-export const SimulateRequest = z
-  .strictObject({
-    cellLine: text(`one of ${CELL_LINE_IDS.join(", ")}`, "BT-474M1"),
-    mechanisms: z
-      .array(
-        z.strictObject({
-          id: text(`one of ${MECHANISM_IDS.join(", ")}`, "slc46a3-loss"),
-          strength: z.number().openapi({ description: "fold change > 0 (1 = none)", example: 6 }),
-        }),
-      )
-      .optional(),
-    experiment: text(`one of ${EXPERIMENTS.join(", ")} (default viability)`, "viability").optional(),
-    drug: text(`viability drug: one of ${DRUG_IDS.join(", ")} (default T-DM1)`, "T-DM1").optional(),
-    inhibitors: z
-      .array(
-        z.strictObject({
-          id: text(`one of ${INHIBITOR_IDS.join(", ")}`, "tariquidar"),
-          concentration: text("with its unit", "100nM"),
-        }),
-      )
-      .optional(),
-    trastuzumab: text("unconjugated trastuzumab added with the drug (viability), with its unit", "10nM").optional(),
-    time: text("viability read-out time / end of a time course (default 120h)", "120h").optional(),
-    doses: list("viability concentrations (default 10 log-spaced doses); a bare number is nM", [
-      "0.01nM",
-      "0.1nM",
-      "1nM",
-      "10nM",
-    ]).optional(),
-    dose: text("T-DM1 for pulse-chase (10ug/mL), catabolite (10nM), surface-her2/shed-ecd (0)", "10nM").optional(),
-    times: list("read-out times of a time course (chase times for pulse-chase)", ["2h", "6h", "24h"]).optional(),
-  })
-  .openapi("SimulateRequest");
 
 const Settings = z.object({
   cellLine: z.string(),
