@@ -17,7 +17,11 @@ export function webDistDir(): string {
   return join(webAppDir(), "dist");
 }
 
-/** Newest modification time of the app's sources (src/, index.html, vite.config.ts). */
+/**
+ * Newest modification time of the app's sources (src/, index.html, vite.config.ts) and of the
+ * workspace packages it bundles (packages/<name>/src: a changed contract or table builder changes
+ * the page too).
+ */
 function newestSource(webDir: string): number {
   let newest = 0;
   const visit = (p: string) => {
@@ -26,6 +30,11 @@ function newestSource(webDir: string): number {
     else newest = Math.max(newest, s.mtimeMs);
   };
   for (const p of ["src", "index.html", "vite.config.ts"]) if (existsSync(join(webDir, p))) visit(join(webDir, p));
+  const packages = join(webDir, "..", "..", "packages");
+  if (existsSync(packages)) {
+    for (const name of readdirSync(packages))
+      if (existsSync(join(packages, name, "src"))) visit(join(packages, name, "src"));
+  }
   return newest;
 }
 

@@ -7,10 +7,10 @@ import {
   analyzeColocImage,
   type ColocAnalysisOptions,
   type ColocImageResult,
-  colocCytofluorogramPng,
   colocJson,
   parseColocThreshold,
 } from "@adclab/analyses";
+import { colocCytofluorogramPng } from "@adclab/analyses/node";
 import { colocDisplay } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
 import { writeFilesAtomically } from "@adclab/report/node";

@@ -10,9 +10,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import {
   analyzeColocImage,
-  colocCytofluorogramPng,
   colocCytofluorogramSvg,
-  colocImageInfo,
   colocJson,
   doseResponseFigureSvg,
   JSON_SIMULATION_FIELDS,
@@ -22,6 +20,7 @@ import {
   runDoseResponse,
   runSimulation,
 } from "@adclab/analyses";
+import { colocCytofluorogramPng, colocImageInfo } from "@adclab/analyses/node";
 import { diagnose, InputError, isInputError, parseObservationSet } from "@adclab/core";
 import { type OpenDb, openDb, Store } from "@adclab/db";
 import { nodeDocument, svgToPng } from "@adclab/report/node";

@@ -14,9 +14,7 @@ import {
   type ColocFile,
   type ColocImageResult,
   type ColocInput,
-  colocCytofluorogramPng,
   colocCytofluorogramSvg,
-  colocImageInfo,
   colocJson,
   type DoseResponseFiles,
   type DoseResponseOptions,
@@ -28,6 +26,7 @@ import {
   type SimulationFields,
   type SimulationRequest,
 } from "@adclab/analyses";
+import { colocCytofluorogramPng, colocImageInfo } from "@adclab/analyses/node";
 import { type DiagnoseOptions, diagnose, type ObservedValue, regionFromMask } from "@adclab/core";
 import { nodeDocument, svgToPng } from "@adclab/report/node";
 

@@ -27,8 +27,8 @@ export function contractInputsSchema(contract: AnalysisContract) {
   const shape = Object.fromEntries(
     Object.entries(contract.files).map(([k, slot]) => [k, slot.required ? FileId : FileId.optional()]),
   );
-  const flags = Object.values(contract.files)
-    .map((s) => s.cli.split(/\s+/)[0])
+  const flags = Object.entries(contract.files)
+    .map(([k, s]) => (s.cli.startsWith("<") ? (s.cliField ?? k.toUpperCase()) : `[${s.cli.split(/\s+/)[0]}]`))
     .join(" ");
   return z.object(shape).openapi({
     description: `inputs of kind "${contract.id}": the files \`adclab ${contract.command} ${flags}\` reads; stored as { id, name, sha256 } each`,

@@ -5,6 +5,7 @@
  * SVG / PNG (drawn by the server, as `--plot`) and CSV (every number at full precision).
  */
 
+import { doseResponseContract } from "@adclab/analyses";
 import {
   comparisonTable,
   constraintLine,
@@ -16,7 +17,8 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { ApiImage, ApiLink } from "../auth/ApiLinks.tsx";
-import { extrasFromOptions, extrasToOptions, FitExtrasControls, NO_EXTRAS } from "./DoseResponseConstraints.tsx";
+import { OptionsForm } from "../forms/OptionsForm.tsx";
+import { formFields, formFromOptions, initialValues, optionsFromForm } from "../forms/option-values.ts";
 import { curvesCsv } from "./DoseResponseFormat.ts";
 
 interface StoredAnalysis {
@@ -31,6 +33,21 @@ interface StoredAnalysis {
 }
 
 const PROJECT = "Dose–response";
+
+/** The form's controls: the contract's options, the common ones first. */
+const FIELDS = formFields(doseResponseContract, [
+  "model",
+  "normalize",
+  "unit",
+  "mw",
+  "compare",
+  "reversal",
+  "robust",
+  "routQ",
+  "fix",
+  "bounds",
+  "share",
+]);
 
 function TableView({ table, testId, label }: { table: DisplayTable; testId: string; label: string }) {
   return (
@@ -62,13 +79,6 @@ function TableView({ table, testId, label }: { table: DisplayTable; testId: stri
   );
 }
 
-function lines(text: string): string[] {
-  return text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-}
-
 function downloadText(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
@@ -90,12 +100,7 @@ export function DoseResponsePage() {
   const [stored, setStored] = useState<StoredAnalysis[]>([]);
   const [fileId, setFileId] = useState("");
   const [layoutId, setLayoutId] = useState("");
-  const [model, setModel] = useState("ll4");
-  const [normalize, setNormalize] = useState("");
-  const [compare, setCompare] = useState("");
-  const [reversal, setReversal] = useState("");
-  const [unit, setUnit] = useState("");
-  const [extras, setExtras] = useState(NO_EXTRAS);
+  const [optionValues, setOptionValues] = useState(() => initialValues(FIELDS));
   const [analysis, setAnalysis] = useState<StoredAnalysis>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
@@ -195,14 +200,7 @@ export function DoseResponsePage() {
     setError(undefined);
     setBusy("Fitting…");
     try {
-      const options: Record<string, unknown> = {
-        model,
-        compare: lines(compare),
-        reversal: lines(reversal),
-        ...extrasToOptions(extras),
-      };
-      if (normalize) options.normalize = normalize;
-      if (unit.trim()) options.unit = unit.trim();
+      const options = optionsFromForm(FIELDS, optionValues);
       const inputs: Record<string, string> = { file };
       if (layout) inputs.layout = layout;
       const a = await api<StoredAnalysis>(`/api/experiments/${target}/analyses`, {
@@ -222,13 +220,7 @@ export function DoseResponsePage() {
   function open(a: StoredAnalysis) {
     setError(undefined);
     setAnalysis(a);
-    const o = a.options;
-    setModel(typeof o.model === "string" ? o.model : "ll4");
-    setNormalize(typeof o.normalize === "string" ? o.normalize : "");
-    setCompare(Array.isArray(o.compare) ? o.compare.join("\n") : "");
-    setReversal(Array.isArray(o.reversal) ? o.reversal.join("\n") : "");
-    setUnit(typeof o.unit === "string" ? o.unit : "");
-    setExtras(extrasFromOptions(o));
+    setOptionValues(formFromOptions(FIELDS, a.options));
   }
 
   const r = analysis?.results ?? undefined;
@@ -342,53 +334,12 @@ export function DoseResponsePage() {
           </div>
         ) : null}
         <h2>Options</h2>
-        <div className="row">
-          <label>
-            Model
-            <select value={model} onChange={(e) => setModel(e.target.value)}>
-              <option value="ll4">ll4 — drc LL.4</option>
-              <option value="prism4">prism4 — Prism variable slope</option>
-              <option value="3pl">3pl — bottom 0</option>
-              <option value="5pl">5pl — asymmetric</option>
-              <option value="gr">gr — GR metrics</option>
-            </select>
-          </label>
-          <label>
-            Normalize
-            <select value={normalize} onChange={(e) => setNormalize(e.target.value)}>
-              <option value="">vehicle when the file has vehicle wells</option>
-              <option value="vehicle">vehicle (100 %) and blank (0 %)</option>
-              <option value="none">none (raw responses)</option>
-            </select>
-          </label>
-          <label>
-            Unit of bare concentrations
-            <input value={unit} placeholder="e.g. nM" onChange={(e) => setUnit(e.target.value)} size={8} />
-          </label>
-        </div>
-        <div className="row">
-          <label>
-            Compare (REFERENCE:TEST, one per line)
-            <textarea
-              rows={3}
-              cols={40}
-              value={compare}
-              placeholder="BT-474:BT-474-TR"
-              onChange={(e) => setCompare(e.target.value)}
-            />
-          </label>
-          <label>
-            Inhibitor reversal (SAMPLE:INHIBITOR[:PARENTAL], one per line)
-            <textarea
-              rows={3}
-              cols={40}
-              value={reversal}
-              placeholder="KPL-4 T-DM1R:verapamil:KPL-4"
-              onChange={(e) => setReversal(e.target.value)}
-            />
-          </label>
-        </div>
-        <FitExtrasControls value={extras} onChange={setExtras} />
+        <OptionsForm fields={FIELDS} values={optionValues} onChange={setOptionValues} />
+        <p className="hint">
+          Parameter names as the model writes them (b, c, d, e for ll4; Bottom, Top, LogIC50, HillSlope, S) or bottom,
+          top, ic50, logIC50, hill; ic50 in the file's concentration unit. A shared parameter is fitted once for all
+          curves of a compound (a global fit). Each control's tooltip is the help of its <code>adclab fit</code> flag.
+        </p>
         <button type="submit" disabled={!!busy}>
           Fit
         </button>{" "}

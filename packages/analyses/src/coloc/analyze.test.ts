@@ -4,7 +4,8 @@ import { describe, it } from "node:test";
 import { inflateSync } from "node:zlib";
 import { isInputError, readTiff } from "@adclab/core";
 import { analyzeColocImage, colocJson } from "./analyze.ts";
-import { colocCytofluorogramPng, colocCytofluorogramSvg } from "./cytofluorogram.ts";
+import { colocCytofluorogramSvg } from "./cytofluorogram.ts";
+import { colocCytofluorogramPng } from "./cytofluorogram-png.ts";
 import { CLI_FIELD_NAMES, type ColocAnalysisOptions, type ColocFieldNames, parseColocThreshold } from "./options.ts";
 import { colocImageInfo, percentileRange } from "./previews.ts";
 

@@ -4,7 +4,6 @@
  * analysis has one pair per cell, listed in its table).
  */
 import { cytofluorogramSvg } from "@adclab/report";
-import { svgToPng } from "@adclab/report/node";
 import type { ColocAnalysedPixels, ColocImageResult } from "./analyze.ts";
 
 export function colocCytofluorogramSvg(result: Pick<ColocImageResult, "rows" | "channels">, p: ColocAnalysedPixels) {
@@ -25,9 +24,4 @@ export function colocCytofluorogramSvg(result: Pick<ColocImageResult, "rows" | "
       ? `r = ${(single.pearson.all ?? Number.NaN).toFixed(3)}, thresholds ${single.thresholds.ch1} / ${single.thresholds.ch2} (${single.thresholds.method})`
       : `${result.rows.length} regions (lines per region in the results)`,
   });
-}
-
-/** The same figure as PNG (rendered at 2×). */
-export function colocCytofluorogramPng(result: Pick<ColocImageResult, "rows" | "channels">, p: ColocAnalysedPixels) {
-  return svgToPng(colocCytofluorogramSvg(result, p), 2);
 }

@@ -18,7 +18,7 @@ export {
   parseColocDesign,
   summarizeColocBatch,
 } from "./batch.ts";
-export { colocCytofluorogramPng, colocCytofluorogramSvg } from "./cytofluorogram.ts";
+export { colocCytofluorogramSvg } from "./cytofluorogram.ts";
 export {
   CLI_FIELD_NAMES,
   type ColocAnalysisOptions,
@@ -26,5 +26,5 @@ export {
   describeColocOptions,
   parseColocThreshold,
 } from "./options.ts";
-export { type ColocChannelPreview, type ColocImageInfo, colocImageInfo } from "./previews.ts";
+export type { ColocChannelPreview, ColocImageInfo } from "./previews.ts";
 export { type ColocChannel, type ColocFile, type ColocInput, type ColocPixels, readColocPixels } from "./read.ts";

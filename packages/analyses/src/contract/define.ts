@@ -30,6 +30,10 @@ export interface OptionMeta {
   unsetLabel?: string;
   /** A placeholder for a text or list field. */
   placeholder?: string;
+  /** How a form takes a list: a line per item (default), or words on one line (split at spaces and commas). */
+  listInput?: "lines" | "words";
+  /** The switch option this one only means something with (a form disables it until that is on). */
+  requires?: string;
   /** What the API's message says is expected when the JSON type is wrong. */
   expected?: string;
   /** An example value for OpenAPI. */

@@ -60,6 +60,7 @@ export const DoseResponseOptionsSchema = z.object({
     description: "ROUT's false discovery rate Q in percent (default 1)",
     label: "ROUT Q",
     unit: "%",
+    requires: "robust",
     placeholder: "1",
   }),
   compare: option(repeatable(), {
@@ -83,7 +84,7 @@ export const DoseResponseOptionsSchema = z.object({
     flag: "--fix <param=value>",
     description:
       "hold a parameter at a value, e.g. bottom=0 or hill=-1 (the model's names, case-insensitive; repeatable)",
-    label: "Fix (PARAM=VALUE, one per line)",
+    label: "Fix parameters (PARAM=VALUE, one per line)",
     repeatable: true,
     placeholder: "bottom=0",
     example: ["bottom=0"],
@@ -99,7 +100,8 @@ export const DoseResponseOptionsSchema = z.object({
   share: option(repeatable(), {
     flag: "--share <param>",
     description: "one value of the parameter for all curves of a compound: a global fit, e.g. hill (repeatable)",
-    label: "Share (parameters, one per line)",
+    label: "Share across the curves of a compound",
+    listInput: "words",
     repeatable: true,
     placeholder: "hill",
     example: ["hill"],
@@ -123,7 +125,7 @@ export const DoseResponseOptionsSchema = z.object({
   compareModels: option(z.boolean().optional(), {
     flag: "--compare-models",
     description: "per curve: 3PL vs 4PL and 4PL vs 5PL by extra-sum-of-squares F test and AICc",
-    label: "Compare models (3PL vs 4PL, 4PL vs 5PL)",
+    label: "3PL vs 4PL and 4PL vs 5PL (F test, AICc)",
   }),
   auc: option(z.boolean().optional(), {
     flag: "--auc",
