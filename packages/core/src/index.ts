@@ -10,7 +10,7 @@
  *
  *   version · errors · units · random numbers · ODE solver · knowledge (cell lines, drugs,
  *   mechanisms, parameters, seed and troubleshooting tables, assays, protocols) · well model ·
- *   virtual experiments · calibration · parsing (delimited text, dose–response tables, TIFF), CSV ·
+ *   virtual assays · calibration · parsing (delimited text, dose–response tables, TIFF), CSV ·
  *   dose–response fitting (single, robust, global, ratios, GR metrics) · statistics ·
  *   co-localization · troubleshooter
  */
@@ -153,7 +153,7 @@ export {
   type Process,
 } from "./model/describe.ts";
 
-// Virtual experiments: what each real assay would read out on the well model
+// Virtual assays: what each lab assay would read out on the well model
 export {
   defaultConcentrations,
   resolveDrug,
@@ -161,7 +161,7 @@ export {
   type ViabilityOptions,
   type ViabilityResult,
   viabilityPoints,
-} from "./experiments/viability.ts";
+} from "./virtual-assays/viability.ts";
 export {
   type CatabolitePoint,
   type CataboliteResult,
@@ -174,7 +174,7 @@ export {
   simulateExpression,
   simulateHer2,
   simulatePulseChase,
-} from "./experiments/assays.ts";
+} from "./virtual-assays/read-outs.ts";
 
 // Calibration: mechanism strengths and parameters fitted to IC50s or curves
 export {

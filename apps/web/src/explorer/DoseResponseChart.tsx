@@ -3,7 +3,7 @@
  * that the 4PL fit (and so the IC50, marked ▼ on the axis) uses as points; T-DM1 and free DM1,
  * the parental line dashed underneath. Log concentration axis.
  */
-import type { Curve, ExplorerResult } from "./protocol.ts";
+import type { Curve, ExplorerResult } from "./worker-messages.ts";
 
 const W = 560;
 const H = 330;

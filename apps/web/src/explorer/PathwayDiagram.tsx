@@ -7,7 +7,7 @@
 import type { ReactNode } from "react";
 import { sig, stepReadout } from "./display.ts";
 import { LAYOUT, SHORT_NAMES, STEPS, type Step, type StepId, stepBox } from "./pathway.ts";
-import type { ExplorerCatalogue, ExplorerResult } from "./protocol.ts";
+import type { ExplorerCatalogue, ExplorerResult } from "./worker-messages.ts";
 
 export interface MechanismControl {
   on: boolean;

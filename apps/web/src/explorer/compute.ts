@@ -14,7 +14,7 @@ import {
   viabilityPoints,
   type WellConfig,
 } from "@adclab/core";
-import type { Curve, ExplorerRequest, ExplorerResult, Readouts } from "./protocol.ts";
+import type { Curve, ExplorerRequest, ExplorerResult, Readouts } from "./worker-messages.ts";
 
 /** LC-MS/MS read-out: 24 h under 10 nM T-DM1 (the CLI's default catabolite dose). */
 export const CATABOLITE_DOSE_nM = 10;

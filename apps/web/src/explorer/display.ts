@@ -1,7 +1,7 @@
 /** How the explorer writes its numbers: 3 significant digits (the CLI's rules otherwise), units named. */
 import { formatNumber } from "../format.ts";
 import type { StepId } from "./pathway.ts";
-import type { Curve, ExplorerResult } from "./protocol.ts";
+import type { Curve, ExplorerResult } from "./worker-messages.ts";
 
 export const sig = (x: number) => formatNumber(x, 3);
 export const percent = (x: number) => `${sig(x * 100)}%`;

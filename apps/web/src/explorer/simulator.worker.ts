@@ -4,7 +4,7 @@
  */
 import { CELL_LINES, MECHANISMS } from "@adclab/core";
 import { computeExplorer } from "./compute.ts";
-import type { ExplorerCatalogue, ExplorerRequest, ExplorerResponse } from "./protocol.ts";
+import type { ExplorerCatalogue, ExplorerRequest, ExplorerResponse } from "./worker-messages.ts";
 
 const scope = self as unknown as {
   postMessage(m: ExplorerResponse | ExplorerCatalogue): void;

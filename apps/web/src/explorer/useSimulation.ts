@@ -10,7 +10,7 @@ import type {
   ExplorerResponse,
   ExplorerResult,
   MechanismStrength,
-} from "./protocol.ts";
+} from "./worker-messages.ts";
 
 export const DEBOUNCE_ms = 120;
 

@@ -8,9 +8,9 @@ import { useEffect, useMemo, useState } from "react";
 import { DoseResponseChart } from "../explorer/DoseResponseChart.tsx";
 import { ic50CiText, ic50Text, percent, sig } from "../explorer/display.ts";
 import { type MechanismControl, PathwayDiagram } from "../explorer/PathwayDiagram.tsx";
-import type { Curve, ExplorerResult, Readouts } from "../explorer/protocol.ts";
 import { defaultStrength, strengthLadder } from "../explorer/strength.ts";
 import { useSimulation } from "../explorer/useSimulation.ts";
+import type { Curve, ExplorerResult, Readouts } from "../explorer/worker-messages.ts";
 import "../explorer/explorer.css";
 
 const TIMES_h = [72, 96, 120];

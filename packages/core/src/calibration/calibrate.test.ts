@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { isInputError } from "../errors/input-error.ts";
-import { simulateViability } from "../experiments/viability.ts";
 import { SEED_TABLE } from "../knowledge/seed-table.ts";
+import { simulateViability } from "../virtual-assays/viability.ts";
 import { calibrateToCurves, calibrateToIc50s } from "./calibrate.ts";
 
 describe("calibration", () => {

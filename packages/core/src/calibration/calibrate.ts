@@ -3,13 +3,13 @@
  * parameter) to observed IC50s by least squares on the log10 scale, within bounds, with standard
  * errors. Uses the project's Levenberg–Marquardt (fit/levenberg-marquardt.ts) on log10 parameters;
  * each residual is log10(model IC50) − log10(observed IC50), the model IC50 coming from the same
- * 4PL fit as every simulated curve (experiments/viability.ts).
+ * 4PL fit as every simulated curve (virtual-assays/viability.ts).
  */
 import { InputError } from "../errors/input-error.ts";
-import { simulateViability, type ViabilityOptions, viabilityPoints } from "../experiments/viability.ts";
 import { type LeastSquaresProblem, solveLeastSquares } from "../fit/levenberg-marquardt.ts";
 import { invertInto } from "../linalg/inverse.ts";
 import { gramInto } from "../linalg/products.ts";
+import { simulateViability, type ViabilityOptions, viabilityPoints } from "../virtual-assays/viability.ts";
 
 /** One quantity to fit, always positive, fitted as log10. */
 export interface CalibrationParameter {

@@ -5,9 +5,10 @@
  * Where a line reports two mechanisms and one IC50, one strength is fitted and the other is held
  * at a stated value (one number cannot determine two).
  */
-import { simulateViability } from "../experiments/viability.ts";
+
 import { findMechanism, type MechanismId, type MechanismSetting } from "../knowledge/mechanisms.ts";
 import { SEED_TABLE, type SeedTableRow } from "../knowledge/seed-table.ts";
+import { simulateViability } from "../virtual-assays/viability.ts";
 import { type CalibratedValue, calibrateToIc50s } from "./calibrate.ts";
 
 export interface SeedLinePlan {

@@ -1,13 +1,12 @@
 /**
  * A fingerprint of the simulator as the likelihood tables see it: the knowledge it is built from
  * (parameters, mechanisms, cell lines, drugs, states), a probe trajectory that exercises every
- * mechanism and every transport step, and the read-outs of the virtual experiments the predictor
+ * mechanism and every transport step, and the read-outs of the virtual assays the predictor
  * uses (viability, pulse–chase, LC-MS/MS, flow/ELISA, qPCR). A change to a parameter value, a mechanism's effect or
  * an equation changes the fingerprint; the test in likelihood-table.test.ts then fails until the
  * tables are regenerated (scripts/troubleshoot/regenerate-likelihoods.ts).
  */
-import { simulateCatabolite, simulateExpression, simulateHer2, simulatePulseChase } from "../experiments/assays.ts";
-import { doseFor, liveCellsAt, resolveDrug } from "../experiments/viability.ts";
+
 import { CELL_LINES } from "../knowledge/cell-lines.ts";
 import { DRUGS, INHIBITORS, PAYLOADS } from "../knowledge/drugs.ts";
 import { MECHANISMS } from "../knowledge/mechanisms.ts";
@@ -15,6 +14,13 @@ import { MODEL_PARAMETERS, WELL_FORMATS } from "../knowledge/parameters.ts";
 import { resolveWell } from "../model/rates.ts";
 import { simulateWell } from "../model/simulate.ts";
 import { STATES } from "../model/states.ts";
+import {
+  simulateCatabolite,
+  simulateExpression,
+  simulateHer2,
+  simulatePulseChase,
+} from "../virtual-assays/read-outs.ts";
+import { doseFor, liveCellsAt, resolveDrug } from "../virtual-assays/viability.ts";
 
 /** FNV-1a over UTF-16 code units, two independent 32-bit lanes → 16 hex digits. */
 export function fnv1a64(text: string): string {
@@ -57,7 +63,7 @@ export function modelProbe(): string[] {
     { tOut: [2, 24, 96], washAt_h: 48 },
   );
   for (let i = 0; i < tr.t.length; i++) out.push(`t${sig(tr.t[i]!)}=${Array.from(tr.at(i), sig).join(",")}`);
-  // The virtual experiments the predictor reads (their read-out definitions are part of the model).
+  // The virtual assays the predictor reads (their read-out definitions are part of the model).
   out.push(`viability=${sig(liveCellsAt(well, doseFor(resolveDrug("T-DM1"), 1), 120))}`);
   out.push(`pulseChase=${JSON.stringify(simulatePulseChase(config, { chase_h: [6] }).points, numbers)}`);
   out.push(`catabolite=${JSON.stringify(simulateCatabolite(config, { adc_nM: 5, times_h: [24] }).points, numbers)}`);

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { doseFor, liveCellsAt, resolveDrug } from "../experiments/viability.ts";
 import { PREDICTED_QUANTITIES } from "../knowledge/observation-ids.ts";
 import { resolveWell } from "../model/rates.ts";
 import { assertClose } from "../test-helpers/assert.ts";
+import { doseFor, liveCellsAt, resolveDrug } from "../virtual-assays/viability.ts";
 import { createSimulatorPredictor, VIRTUAL_ASSAY_DESIGN, virtualIc50 } from "./predict.ts";
 
 describe("the simulator predictor", () => {

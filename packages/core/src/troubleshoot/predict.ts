@@ -1,6 +1,6 @@
 /**
  * What each assay of the troubleshooter would read out for a cell line carrying given mechanisms,
- * computed by the simulator (model/ and experiments/): the virtual version of every assay in
+ * computed by the simulator (model/ and virtual-assays/): the virtual version of every assay in
  * knowledge/assays.ts. Everything is reported relative to the parental line in the same virtual
  * experiment (fold IC50, ratio, pH shift), because that is how the documents and the papers report
  * resistant lines and because ratios cancel most line-specific unknowns.
@@ -9,13 +9,19 @@
  * generated from it (scripts/troubleshoot/regenerate-likelihoods.ts); inference itself only reads
  * the tables, so a diagnosis needs no ODE solves.
  */
-import { simulateCatabolite, simulateExpression, simulateHer2, simulatePulseChase } from "../experiments/assays.ts";
-import { doseFor, liveCellsAt, resolveDrug } from "../experiments/viability.ts";
+
 import { type DrugId, INHIBITORS, type InhibitorId } from "../knowledge/drugs.ts";
 import type { MechanismId } from "../knowledge/mechanisms.ts";
 import type { PredictedQuantity } from "../knowledge/observation-ids.ts";
 import { PROTOCOL1_PULSE_nM } from "../knowledge/protocols.ts";
 import { type ResolvedWell, resolveWell } from "../model/rates.ts";
+import {
+  simulateCatabolite,
+  simulateExpression,
+  simulateHer2,
+  simulatePulseChase,
+} from "../virtual-assays/read-outs.ts";
+import { doseFor, liveCellsAt, resolveDrug } from "../virtual-assays/viability.ts";
 
 /** Mechanism strengths (fold changes, 1 = none) of a resistant line. */
 export type MechanismStrengths = Partial<Record<MechanismId, number>>;
@@ -53,7 +59,7 @@ interface LineReadouts {
   ic50WithInhibitor: Record<InhibitorId, number>;
   /** IC50 of T-DM1 with the survival arm switched off (what a PI3K inhibitor does in the model). */
   ic50WithoutSurvival: number;
-  /** Protocol 1 pulse–chase (experiments/assays.ts simulatePulseChase). */
+  /** Protocol 1 pulse–chase (virtual-assays/read-outs.ts simulatePulseChase). */
   internalizedFraction: number;
   /** Manders' M1 of T-DM1 over the lysosomal marker (PulseChasePoint.lysosomalOverlap). */
   lysosomalOverlap: number;

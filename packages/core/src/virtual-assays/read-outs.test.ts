@@ -8,7 +8,7 @@ import {
   simulateExpression,
   simulateHer2,
   simulatePulseChase,
-} from "./assays.ts";
+} from "./read-outs.ts";
 
 describe("virtual assays", () => {
   it("Protocol 1's pulse is 10 µg/mL of a 148.5 kDa antibody = 67.34 nM", () => {
