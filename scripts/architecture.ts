@@ -3,6 +3,8 @@
  *   apps → packages → core, and core imports nothing but itself and its declared pure deps.
  * Each package declares its layer ("adclab": {"layer": "core" | "package" | "app"}) and its
  * dependencies in package.json; every import must agree with both.
+ * Inside a package, folders point one way too (FOLDER_RULES below): no import cycle between the
+ * top-level folders of packages/core/src or apps/server/src, and core's folders in CORE_LAYERS order.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
