@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { UserBadge } from "./auth/AuthGate.tsx";
 import { ColocalizationPage } from "./pages/ColocalizationPage.tsx";
-import { DoseResponsePage } from "./pages/DoseResponsePage.tsx";
+import { DoseResponsePage } from "./pages/dose-response/DoseResponsePage.tsx";
 import { ExplorerPage } from "./pages/ExplorerPage.tsx";
 import { LibraryPage } from "./pages/LibraryPage.tsx";
 import { ProjectsPage } from "./pages/ProjectsPage.tsx";

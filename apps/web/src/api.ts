@@ -15,7 +15,7 @@ export class ApiError extends Error {
 
 export async function api<T>(
   path: string,
-  init: { method?: string; json?: unknown; body?: Blob; type?: string } = {},
+  init: { method?: string; json?: unknown; body?: Blob; type?: string; signal?: AbortSignal } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {};
   const session = currentSession();
@@ -28,7 +28,8 @@ export async function api<T>(
     headers["content-type"] = init.type || "application/octet-stream";
     body = init.body;
   }
-  const res = await fetch(path, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+  const method = init.method ?? (body ? "POST" : "GET");
+  const res = await fetch(path, { method, headers, body, ...(init.signal ? { signal: init.signal } : {}) });
   const data = (await res.json().catch(() => undefined)) as { message?: string } | undefined;
   if (!res.ok) {
     const message = data?.message ?? `${res.status} ${res.statusText}`;
