@@ -2,6 +2,7 @@
  * Calls to the ADCLab HTTP API. Errors arrive as JSON with the CLI's one-line message. In server
  * mode every call carries the session's token; a 401 ends the session (back to the login form).
  */
+import type { CellLine, ConvertQuantityResult, Mechanism, Protocol, SeedTableRow, SourcedValue } from "@adclab/core";
 import { currentSession, endSession } from "./auth/session.ts";
 
 export class ApiError extends Error {
@@ -40,64 +41,31 @@ export async function api<T>(
   return data as T;
 }
 
-export interface SeedRow {
-  cellLine: string;
-  adc: string;
-  parentalIc50_nM: number;
-  resistantIc50_nM: number;
-  resistantIsLowerBound: boolean;
-  foldResistance: number;
-  mechanisms: string[];
-  mechanismText: string;
-  primarySource: string;
-}
+/** JSON of a core value: readonly arrays arrive as plain arrays. */
+type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Plain<T[K]> }
+    : T;
 
-export interface Sourced {
-  value: number;
-  units: string;
-  description: string;
-  source: string;
-  solidity: string;
-  note?: string;
-}
+export type SeedRow = Plain<SeedTableRow>;
+export type Sourced = Plain<SourcedValue>;
 
+/** GET /api/library: core's knowledge as the server's library route sends it (routes/library.ts). */
 export interface Library {
   seedTable: SeedRow[];
-  cellLines: {
-    id: string;
-    description: string;
-    her2PerCell: Sourced;
-    doublingTime_h: Sourced;
-    expression: Record<string, number>;
-    expressionSource: string;
-  }[];
-  mechanisms: {
-    id: string;
-    name: string;
-    changes: string;
-    literature: string;
-    bounds: { min: number; max: number; reason: string };
-  }[];
+  cellLines: Plain<
+    Pick<CellLine, "id" | "description" | "her2PerCell" | "doublingTime_h" | "expression" | "expressionSource">
+  >[];
+  mechanisms: Plain<Pick<Mechanism, "id" | "name" | "changes" | "literature" | "bounds">>[];
   parameters: (Sourced & { name: string })[];
-  protocols: {
-    id: string;
-    title: string;
-    purpose: string;
-    materials: string[];
-    steps: string[];
-    analysis: string;
-    sources: string[];
-  }[];
+  protocols: Plain<Protocol>[];
   molecularWeights: { compound: string; value_g_per_mol: number; formula?: string; source: string }[];
   concentrationUnits: string[];
 }
 
-export interface ConvertResult {
-  input: { value: number; unit: string };
-  output: { value: number; unit: string };
-  molecularWeight_g_per_mol?: number;
-  molecularWeightSource?: string;
-}
+/** POST /api/units/convert: core's conversion, as `adclab convert --json` prints it. */
+export type ConvertResult = Plain<ConvertQuantityResult>;
 
 export interface Project {
   id: string;
