@@ -10,6 +10,11 @@ import { InputError } from "@adclab/core";
 import type { Command } from "commander";
 
 const repeatable = (v: string, acc: string[]) => [...acc, v];
+/** A repeatable flag whose value may list several: `--mechanism a=2,b=3` (empty items dropped). */
+const splitting = (separator: string) => (v: string, acc: string[]) => [
+  ...acc,
+  ...v.split(separator).filter((s) => s.trim() !== ""),
+];
 
 /**
  * Registers the contract's file slots (the positional one as an argument) and options, in `order`
@@ -28,8 +33,10 @@ export function addAnalysisFlags(cmd: Command, contract: AnalysisContract, order
     }
     const f = fields.get(key);
     if (!f) throw new Error(`${contract.command}: '${key}' in the flag order is neither a file nor an option`);
-    if (f.meta.repeatable) cmd.option(f.meta.flag, f.meta.description, repeatable, [] as string[]);
-    else {
+    if (f.meta.repeatable) {
+      const collect = f.meta.separator === undefined ? repeatable : splitting(f.meta.separator);
+      cmd.option(f.meta.flag, f.meta.description, collect, [] as string[]);
+    } else {
       const dflt = f.meta.cliDefault ?? (typeof f.default === "string" ? f.default : undefined);
       if (dflt === undefined) cmd.option(f.meta.flag, f.meta.description);
       else cmd.option(f.meta.flag, f.meta.description, dflt);

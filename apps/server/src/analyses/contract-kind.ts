@@ -7,7 +7,7 @@
 import type { AnalysisContract, NamedFile } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { ZodObject } from "zod";
+import { ZodObject, type ZodType, ZodUnion } from "zod";
 import { experimentFile, type FileRef, fileRef } from "./coloc.ts";
 import type { KindContext } from "./kinds.ts";
 
@@ -36,12 +36,14 @@ export function contractInputsSchema(contract: AnalysisContract) {
 }
 
 /**
- * The same object schema made by this module's zod: zod-openapi's `.openapi()` exists only on
- * schemas made after @hono/zod-openapi extended zod, and the contracts may load first. The fields
- * (with their descriptions, defaults and ranges) are the contract's own.
+ * The same object (or union) schema made by this module's zod: zod-openapi's `.openapi()` exists
+ * only on schemas made after @hono/zod-openapi extended zod, and the contracts may load first. The
+ * fields or members (with their descriptions, defaults and ranges) are the contract's own.
  */
-function documented(schema: ZodObject, description: string) {
-  return z.object(schema.shape).openapi({ description });
+function documented(schema: ZodType, description: string) {
+  if (schema instanceof ZodObject) return z.object(schema.shape).openapi({ description });
+  if (schema instanceof ZodUnion) return z.union(schema.options).openapi({ description });
+  throw new Error(`cannot document a result of type ${schema.def.type}: make it an object or a union`);
 }
 
 /** Registers the kind's Inputs, Options and Result components (in the app's OpenAPI registry). */
@@ -53,10 +55,9 @@ export function registerContractSchemas(app: Pick<OpenAPIHono, "openAPIRegistry"
     `${name}Options`,
     documented(contract.options, `options of kind "${contract.id}": ${flags}`),
   );
-  app.openAPIRegistry.register(
-    `${name}Result`,
-    documented(contract.result, contract.result.meta()?.description ?? `results of kind "${contract.id}"`),
-  );
+  const result = contract.result;
+  const description = result.meta()?.description ?? `results of kind "${contract.id}"`;
+  app.openAPIRegistry.register(`${name}Result`, documented(result, description));
 }
 
 /**

@@ -14,12 +14,9 @@ import {
   colocMetric,
   type DoseResponseResult,
   doseResponseContract,
-  JSON_SIMULATION_FIELDS,
   optionsFromJson,
   parseColocDesign,
-  parseSimulationRequest,
-  type SimulationFields,
-  type SimulationRequest,
+  simulateContract,
   summarizeColocBatch,
 } from "@adclab/analyses";
 import { InputError, MECHANISM_IDS, validateMechanisms } from "@adclab/core";
@@ -247,10 +244,6 @@ export const fitBatch: BatchKind = {
 /** Enough for a smooth curve over a few decades of strength; more is a typo, not a sweep. */
 export const MAX_SWEEP_POINTS = 200;
 
-const SIMULATE_FIELDS = Object.fromEntries(
-  Object.entries(JSON_SIMULATION_FIELDS).map(([k, v]) => [k, `inputs.${v}`]),
-) as SimulationFields;
-
 export const simulateSweep: BatchKind = {
   cli: "adclab simulate … --mechanism ID=STRENGTH --json (for each strength)",
   async prepare(_store, _experimentId, inputs, options) {
@@ -262,9 +255,10 @@ export const simulateSweep: BatchKind = {
       if (k !== "workers") throw new InputError(`unknown option '${k}'`, { field: "options", expected: "workers" });
     }
     const workers = workersOption(options);
+    // The request's schema is the simulate contract's, as for POST /api/simulate's body.
     const parsed = SimulateRequest.safeParse(body);
     if (!parsed.success) throw inputErrorFromZod(parsed.error, "inputs");
-    const request: SimulationRequest = parsed.data;
+    const request = parsed.data;
     if (typeof sweep !== "object" || sweep === null || Array.isArray(sweep)) {
       throw new InputError("no sweep", {
         field: "inputs.sweep",
@@ -294,11 +288,12 @@ export const simulateSweep: BatchKind = {
         )[0]!.strength,
     );
     // The swept mechanism replaces any setting of it in the request (two settings would multiply).
-    const others = (request.mechanisms ?? []).filter((m) => typeof m === "string" || m.id !== mechanism);
+    const others = request.mechanisms.filter((m) => m.id !== mechanism);
     const requests = values.map((strength) => ({ ...request, mechanisms: [...others, { id: mechanism, strength }] }));
-    for (const r of requests) parseSimulationRequest(r, SIMULATE_FIELDS); // validates now: bad input, no job
+    for (const r of requests) simulateContract.parse(r, (k) => `inputs.${k}`); // validates now: bad input, no job
     return {
-      inputs: { ...request, sweep: { mechanism, strengths: values } },
+      // Stored as given (the schema's defaults are the procedure's, not part of the request).
+      inputs: { ...body, sweep: { mechanism, strengths: values } },
       options,
       total: values.length,
       ...(workers === undefined ? {} : { workers }),

@@ -5,7 +5,8 @@
  * 2. the values the schema allows (a choice's values, a number's range), named by the CLI flag;
  * 3. the contract's `parse`: the checks between options, and the typed options `run` takes.
  * Messages name the CLI's flag from step 2 on, in the CLI and the API alike, so a user of either
- * reads the same sentence (docs/cli/*.md document the flags).
+ * reads the same sentence (docs/cli/*.md document the flags). A required option not given is a
+ * step-1 problem, in the option's own words (OptionMeta.missing).
  */
 import { InputError } from "@adclab/core";
 import type { z } from "zod";
@@ -14,6 +15,8 @@ import { type OptionField, optionFields } from "./fields.ts";
 
 const isNumberList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "number");
 const isTextList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+const isObjectList = (v: unknown) =>
+  Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && !Array.isArray(x));
 
 /** Step 1 for JSON: the value's type, by the field's kind. Returns the value to pass on. */
 function jsonValue(f: OptionField, v: unknown, field: string): unknown {
@@ -35,6 +38,20 @@ function jsonValue(f: OptionField, v: unknown, field: string): unknown {
     case "numbers":
       if (typeof v === "string" || isNumberList(v)) return v;
       return typeof v === "number" ? [v] : fail("not a list of numbers", f.meta.expected ?? '[50, 90] or "50,90"');
+    case "texts":
+      return typeof v === "string" || isTextList(v) ? v : fail("not a list of text", f.meta.expected);
+    case "records":
+      return isObjectList(v) ? v : fail("not a list of objects", f.meta.expected);
+  }
+}
+
+/** Step 1: a required option must be given; `field` is the face's name of it. */
+function requireGiven(fields: OptionField[], given: Record<string, unknown>, field: (f: OptionField) => string) {
+  for (const f of fields) {
+    if (f.required && given[f.key] === undefined) {
+      const expected = f.meta.expected;
+      throw new InputError(f.meta.missing ?? "required", { field: field(f), ...(expected ? { expected } : {}) });
+    }
   }
 }
 
@@ -64,8 +81,16 @@ function rangeText(f: OptionField): string {
   return what;
 }
 
-/** Steps 2 and 3 on values already in their JSON types. */
-function finish<O>(contract: AnyContract<O>, fields: OptionField[], given: Record<string, unknown>): O {
+/**
+ * Steps 2 and 3 on values already in their JSON types; `cliText`: the options given as the CLI's
+ * text (records), which only the contract's `parse` reads.
+ */
+function finish<O>(
+  contract: AnyContract<O>,
+  fields: OptionField[],
+  given: Record<string, unknown>,
+  cliText: Record<string, unknown> = {},
+): O {
   for (const f of fields) if (given[f.key] !== undefined) checkValue(f, given[f.key]);
   const parsed = contract.options.safeParse(given);
   if (!parsed.success) {
@@ -74,7 +99,8 @@ function finish<O>(contract: AnyContract<O>, fields: OptionField[], given: Recor
     const f = fields.find((x) => x.key === issue?.path[0]);
     throw new InputError(issue?.message ?? "not a valid option", { field: f?.cliName ?? "options" });
   }
-  return contract.parse(parsed.data as never);
+  const flagOf = new Map(fields.map((f) => [f.key, f.cliName]));
+  return contract.parse({ ...parsed.data, ...cliText } as never, (key) => flagOf.get(key) ?? key);
 }
 
 /** Any contract whose `parse` gives O (methods are bivariant, so every contract fits). */
@@ -105,6 +131,7 @@ export function optionsFromJson<O>(
     const v = options[f.key];
     if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`);
   }
+  requireGiven(fields, given, (f) => `options.${f.key}`);
   return finish(c, fields, given);
 }
 
@@ -116,18 +143,25 @@ export function optionsFromValues<O>(contract: AnyContract<O>, values: Record<st
     const v = values[f.key];
     if (v !== undefined) given[f.key] = jsonValue(f, v, f.cliName);
   }
+  requireGiven(fields, given, (f) => f.cliName);
   return finish(contract, fields, given);
 }
 
-/** commander's values (text, switches, lists of text) → the typed options. Other flags are ignored. */
+/**
+ * commander's values (text, switches, lists of text), by the flags' attribute names → the typed
+ * options. Other flags are ignored.
+ */
 export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<string, unknown>): O {
   const c = contract;
   const fields = optionFields(c);
   const given: Record<string, unknown> = {};
+  const cliText: Record<string, unknown> = {};
   for (const f of fields) {
-    const v = flags[f.key];
-    if (v === undefined) continue;
-    if (f.kind === "number") {
+    const v = flags[f.cliKey];
+    if (v === undefined || (f.meta.blankIsUnset && v === "")) continue;
+    if (f.kind === "records") {
+      cliText[f.key] = v;
+    } else if (f.kind === "number") {
       const x = typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
       if (!Number.isFinite(x)) {
         throw new InputError("not a number", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v });
@@ -137,5 +171,6 @@ export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<stri
       given[f.key] = v;
     }
   }
-  return finish(c, fields, given);
+  requireGiven(fields, { ...given, ...cliText }, (f) => f.cliName);
+  return finish(c, fields, given, cliText);
 }

@@ -20,6 +20,12 @@ export interface OptionMeta {
   unit?: string;
   /** A list option given once per value on the CLI (`--compare A:B --compare A:C`). */
   repeatable?: boolean;
+  /** A repeatable flag whose value may hold several, split here (`--mechanism a=2,b=3` with ","). */
+  separator?: string;
+  /** On the CLI an empty value (`--dose ''`) is the option not given. */
+  blankIsUnset?: boolean;
+  /** The problem when a required option is not given (default "required"); `expected` says what is. */
+  missing?: string;
   /** A choice's name in "unknown NOUN 'x'" (default: the key). */
   noun?: string;
   /** commander's default, shown in the help as (default: "…"); the schema's own default stays with zod. */
@@ -85,10 +91,15 @@ export interface AnalysisContract<
   files: Readonly<Record<string, FileSlot>>;
   /** The options as JSON gives them; the CLI's text is turned into these types first. */
   options: Schema;
-  /** Cross-field checks and the typed options `run` takes; messages name the CLI's flags. */
-  parse(input: z.output<Schema>): Options;
-  /** The result's schema (for OpenAPI): the document `--json` prints. */
-  result: z.ZodObject;
+  /**
+   * Cross-field checks and the typed options `run` takes. Messages name the CLI's flags, or, for a
+   * contract whose faces each use their own names, `name(key)`: the face's name of the option
+   * (the faces of ./check.ts pass the CLI's flag). A `records` option (./fields.ts) may arrive as
+   * the CLI's text, which `parse` reads as well.
+   */
+  parse(input: z.output<Schema>, name?: (key: string) => string): Options;
+  /** The result's schema (for OpenAPI): the document `--json` prints (an object, or a union of them). */
+  result: z.ZodType;
   observations: readonly YieldedObservation[];
   run(files: Files, options: Options): Result;
 }

@@ -13,8 +13,12 @@ import { type AnalysisContract, metaOf, type OptionMeta } from "./define.ts";
  * - text: a string (numbers also accepted where the schema allows them, e.g. a molecular weight)
  * - list: a list of strings (a repeatable CLI flag)
  * - numbers: a list of numbers, or the CLI's comma-separated text
+ * - texts: a list of text, or one text (the CLI's comma-separated list, split by `parse`)
+ * - records: a list of objects, e.g. [{ id, strength }]; the CLI spells each as text
+ *   ("slc46a3-loss=6", a repeatable flag), which reaches the contract's `parse` as it is: `parse`
+ *   reads both spellings, the schema checks the JSON one
  */
-export type OptionKind = "switch" | "choice" | "number" | "text" | "list" | "numbers";
+export type OptionKind = "switch" | "choice" | "number" | "text" | "list" | "numbers" | "texts" | "records";
 
 export interface OptionField {
   key: string;
@@ -22,6 +26,10 @@ export interface OptionField {
   meta: OptionMeta;
   /** The CLI's long flag without its value name: "--compare". */
   cliName: string;
+  /** Where commander puts the flag's value (its camelCase name): "compare", "absoluteEc". */
+  cliKey: string;
+  /** The schema requires it (no default, not optional). */
+  required: boolean;
   /** For a choice: its values, in order. */
   choices?: readonly string[];
   /** The schema's default, if it has one. */
@@ -46,20 +54,27 @@ interface Def {
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-/** Strips optional/default/nullable wrappers, keeping the default. */
-function unwrap(s: z.ZodType): { core: z.ZodType; default?: unknown } {
+/** Strips optional/default/nullable wrappers, keeping the default; required when there was none. */
+function unwrap(s: z.ZodType): { core: z.ZodType; required: boolean; default?: unknown } {
   let d = defOf(s);
   let dflt: unknown;
   let core = s;
+  let required = true;
   while (d.type === "optional" || d.type === "default" || d.type === "nullable" || d.type === "prefault") {
     if (d.type === "default") dflt = typeof d.defaultValue === "function" ? d.defaultValue() : d.defaultValue;
+    if (d.type !== "nullable") required = false;
     core = d.innerType as z.ZodType;
     d = defOf(core);
   }
-  return dflt === undefined ? { core } : { core, default: dflt };
+  return dflt === undefined ? { core, required } : { core, required, default: dflt };
 }
 
-function kindOf(core: z.ZodType, key: string, contractId: string): Omit<OptionField, "key" | "meta" | "cliName"> {
+/** commander's attribute name of a long flag: "--rout-q" → "routQ". */
+const camel = (flag: string) => flag.replace(/^--/, "").replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
+
+type Kind = Omit<OptionField, "key" | "meta" | "cliName" | "cliKey" | "required">;
+
+function kindOf(core: z.ZodType, key: string, contractId: string): Kind {
   const d = defOf(core);
   switch (d.type) {
     case "boolean":
@@ -69,7 +84,7 @@ function kindOf(core: z.ZodType, key: string, contractId: string): Omit<OptionFi
     case "string":
       return { kind: "text" };
     case "number": {
-      const out: Omit<OptionField, "key" | "meta" | "cliName"> = { kind: "number" };
+      const out: Kind = { kind: "number" };
       for (const c of d.checks ?? []) {
         const cd = c._zod.def;
         // Exclusive bounds are left to the schema's own check (finish() in ./check.ts).
@@ -79,14 +94,18 @@ function kindOf(core: z.ZodType, key: string, contractId: string): Omit<OptionFi
       }
       return out;
     }
-    case "array":
-      if (defOf(d.element as z.ZodType).type === "string") return { kind: "list" };
+    case "array": {
+      const element = defOf(d.element as z.ZodType).type;
+      if (element === "string") return { kind: "list" };
+      if (element === "object") return { kind: "records" };
       break;
+    }
     case "union": {
       const types = (d.options ?? []).map((o) => defOf(o));
       const has = (t: string) => types.some((x) => x.type === t);
-      const numberArray = types.some((x) => x.type === "array" && defOf(x.element as z.ZodType).type === "number");
-      if (has("string") && numberArray) return { kind: "numbers" };
+      const arrayOf = (t: string) => types.some((x) => x.type === "array" && defOf(x.element as z.ZodType).type === t);
+      if (has("string") && arrayOf("number")) return { kind: "numbers" };
+      if (has("string") && arrayOf("string") && types.length === 2) return { kind: "texts" };
       if (has("string")) return { kind: "text", acceptsNumber: has("number") };
       break;
     }
@@ -98,8 +117,16 @@ function kindOf(core: z.ZodType, key: string, contractId: string): Omit<OptionFi
 export function optionFields(contract: Pick<AnalysisContract, "id" | "options">): OptionField[] {
   return Object.entries(contract.options.shape).map(([key, schema]) => {
     const meta = metaOf(contract, key);
-    const { core, default: dflt } = unwrap(schema as z.ZodType);
+    const { core, required, default: dflt } = unwrap(schema as z.ZodType);
     const cliName = meta.flag.split(/\s+/)[0] as string;
-    return { key, meta, cliName, ...kindOf(core, key, contract.id), ...(dflt === undefined ? {} : { default: dflt }) };
+    return {
+      key,
+      meta,
+      cliName,
+      cliKey: camel(cliName),
+      required,
+      ...kindOf(core, key, contract.id),
+      ...(dflt === undefined ? {} : { default: dflt }),
+    };
   });
 }

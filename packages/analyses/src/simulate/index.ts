@@ -1,2 +1,7 @@
-/** Virtual experiments on the well model: one request → result procedure for the CLI and the API. */
+/**
+ * Virtual experiments on the well model: the contract and its procedure, one request → result for
+ * the CLI, the API and the jobs. Browser-safe (`@adclab/analyses/simulate`, which the web
+ * explorer imports): zod and @adclab/core only.
+ */
+export * from "./contract.ts";
 export * from "./simulation.ts";

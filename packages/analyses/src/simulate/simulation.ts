@@ -37,7 +37,32 @@ export const EXPERIMENTS = [
 ] as const;
 export type Experiment = (typeof EXPERIMENTS)[number];
 
-/** What a caller may give; text quantities carry their units ("10uM", "120h", "0.1,1,10nM"). */
+/**
+ * The defaults of a request, declared once: the contract's schema (./contract.ts) carries them
+ * (so the CLI's help and OpenAPI show them), the procedure below applies them to a library
+ * caller's request, and the web explorer reads its doses from here.
+ */
+export const SIMULATION_DEFAULTS = {
+  experiment: "viability",
+  drug: "T-DM1",
+  time: "120h",
+  /** The T-DM1 of a time course when none is given (nM); pulse-chase: Protocol 1's, the core's PROTOCOL1_PULSE_nM. */
+  dose_nM: { catabolite: 10, "surface-her2": 0, "shed-ecd": 0 },
+} as const satisfies {
+  experiment: Experiment;
+  drug: string;
+  time: string;
+  dose_nM: Partial<Record<Experiment, number>>;
+};
+
+/** The unit of a bare number: concentrations (doses, dose, trastuzumab, inhibitors) and durations. */
+export const SIMULATION_UNITS = { concentration: "nM", time: "h" } as const;
+
+/**
+ * What a caller may give; text quantities carry their units ("10uM", "120h", "0.1,1,10nM"). The
+ * JSON form is the contract's schema (./contract.ts); mechanisms and inhibitors may also be the
+ * CLI's text.
+ */
 export interface SimulationRequest {
   cellLine?: string;
   /** "slc46a3-loss=10" or { id, strength }. */
@@ -54,46 +79,21 @@ export interface SimulationRequest {
   times?: string | readonly string[];
 }
 
-/** The caller's name for each field, used in every message. */
-export type SimulationFields = Record<
-  | "cellLine"
-  | "mechanisms"
-  | "experiment"
-  | "drug"
-  | "inhibitors"
-  | "trastuzumab"
-  | "time"
-  | "doses"
-  | "dose"
-  | "times",
-  string
->;
+export const SIMULATION_KEYS = [
+  "cellLine",
+  "mechanisms",
+  "experiment",
+  "drug",
+  "inhibitors",
+  "trastuzumab",
+  "time",
+  "doses",
+  "dose",
+  "times",
+] as const satisfies readonly (keyof SimulationRequest)[];
 
-export const CLI_SIMULATION_FIELDS: SimulationFields = {
-  cellLine: "--cell-line",
-  mechanisms: "--mechanism",
-  experiment: "--experiment",
-  drug: "--drug",
-  inhibitors: "--inhibitor",
-  trastuzumab: "--trastuzumab",
-  time: "--time",
-  doses: "--doses",
-  dose: "--dose",
-  times: "--times",
-};
-
-export const JSON_SIMULATION_FIELDS: SimulationFields = {
-  cellLine: "cellLine",
-  mechanisms: "mechanisms",
-  experiment: "experiment",
-  drug: "drug",
-  inhibitors: "inhibitors",
-  trastuzumab: "trastuzumab",
-  time: "time",
-  doses: "doses",
-  dose: "dose",
-  times: "times",
-};
+/** The caller's name for each field, used in every message (the contract derives the CLI's and JSON's). */
+export type SimulationFields = Record<(typeof SIMULATION_KEYS)[number], string>;
 
 /** "slc46a3-loss=10" → { id, strength }, with the messages of `adclab simulate --mechanism`. */
 export function parseMechanismText(text: string, field = "--mechanism"): MechanismSetting {
@@ -123,8 +123,12 @@ function parseMechanism(m: string | { id: string; strength: number }, field: str
   return validateMechanisms([m], field)[0]!;
 }
 
+const { concentration: BARE_CONCENTRATION, time: BARE_TIME } = SIMULATION_UNITS;
+
 function concentrationNm(text: string, field: string, mw: number = MOLECULAR_WEIGHTS["T-DM1"].value): number {
-  return parseConcentration(text, { field, defaultUnit: "nM", molecularWeight_g_per_mol: mw }).molar * 1e9;
+  return (
+    parseConcentration(text, { field, defaultUnit: BARE_CONCENTRATION, molecularWeight_g_per_mol: mw }).molar * 1e9
+  );
 }
 
 function parseInhibitor(
@@ -142,7 +146,7 @@ function parseInhibitor(
       got: typeof given === "string" ? given : JSON.stringify(given),
     });
   }
-  return { id, concentration_nM: parseConcentration(conc, { field, defaultUnit: "nM" }).molar * 1e9 };
+  return { id, concentration_nM: parseConcentration(conc, { field, defaultUnit: BARE_CONCENTRATION }).molar * 1e9 };
 }
 
 function parseList(given: string | readonly string[], field: string, parse: (s: string) => number): number[] {
@@ -166,11 +170,12 @@ export interface ParsedSimulation {
   trastuzumab_nM?: number;
 }
 
-/** Validate every field before running anything, so bad input fails fast with one message. */
-export function parseSimulationRequest(
-  o: SimulationRequest,
-  fields: SimulationFields = JSON_SIMULATION_FIELDS,
-): ParsedSimulation {
+/**
+ * Validate every field before running anything, so bad input fails fast with one message; the
+ * messages name the fields as `fields` says (default: the JSON names). The contract's `parse`.
+ */
+export function parseSimulationRequest(o: SimulationRequest, names?: Partial<SimulationFields>): ParsedSimulation {
+  const fields = Object.fromEntries(SIMULATION_KEYS.map((k) => [k, names?.[k] ?? k])) as SimulationFields;
   if (!o.cellLine)
     throw new InputError("a cell line is required", {
       field: fields.cellLine,
@@ -182,17 +187,17 @@ export function parseSimulationRequest(
       field: fields.cellLine,
       expected: `one of ${CELL_LINE_IDS.join(", ")}`,
     });
-  const experiment = (o.experiment ?? "viability") as Experiment;
+  const experiment = (o.experiment ?? SIMULATION_DEFAULTS.experiment) as Experiment;
   if (!EXPERIMENTS.includes(experiment)) {
     throw new InputError(`unknown experiment '${o.experiment}'`, {
       field: fields.experiment,
       expected: `one of ${EXPERIMENTS.join(", ")}`,
     });
   }
-  const drug = resolveDrug(o.drug ?? "T-DM1", fields.drug);
+  const drug = resolveDrug(o.drug ?? SIMULATION_DEFAULTS.drug, fields.drug);
   const mechanisms = (o.mechanisms ?? []).map((m) => parseMechanism(m, fields.mechanisms));
   const inhibitors = (o.inhibitors ?? []).map((i) => parseInhibitor(i, fields.inhibitors));
-  const time_h = parseDuration(o.time ?? "120h", { field: fields.time, defaultUnit: "h" });
+  const time_h = parseDuration(o.time ?? SIMULATION_DEFAULTS.time, { field: fields.time, defaultUnit: BARE_TIME });
   return {
     experiment,
     drug,
@@ -206,7 +211,7 @@ export function parseSimulationRequest(
     times_h:
       o.times !== undefined
         ? parseList(o.times, fields.times, (s) =>
-            parseDuration(s, { field: fields.times, defaultUnit: "h", allowZero: true }),
+            parseDuration(s, { field: fields.times, defaultUnit: BARE_TIME, allowZero: true }),
           )
         : undefined,
     trastuzumab_nM:
@@ -278,7 +283,10 @@ export function runSimulation(p: ParsedSimulation): { result: Record<string, unk
       };
     }
     case "catabolite": {
-      const r = simulateCatabolite(p.config, { adc_nM: p.dose_nM ?? 10, times_h: p.times_h ?? defaultTimes(p.time_h) });
+      const r = simulateCatabolite(p.config, {
+        adc_nM: p.dose_nM ?? SIMULATION_DEFAULTS.dose_nM.catabolite,
+        times_h: p.times_h ?? defaultTimes(p.time_h),
+      });
       return {
         result: { experiment: "catabolite", settings, ...r },
         table: {
@@ -305,7 +313,10 @@ export function runSimulation(p: ParsedSimulation): { result: Record<string, unk
     }
     case "surface-her2":
     case "shed-ecd": {
-      const r = simulateHer2(p.config, { adc_nM: p.dose_nM ?? 0, times_h: p.times_h ?? defaultTimes(p.time_h) });
+      const r = simulateHer2(p.config, {
+        adc_nM: p.dose_nM ?? SIMULATION_DEFAULTS.dose_nM[p.experiment],
+        times_h: p.times_h ?? defaultTimes(p.time_h),
+      });
       return {
         result: { experiment: p.experiment, settings, ...r },
         table:
