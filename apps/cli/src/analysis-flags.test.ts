@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { doseResponseContract, optionsFromFlags } from "@adclab/analyses";
+import { doseResponseContract, optionsFromFlags, simulateContract } from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { Command } from "commander";
 import { addAnalysisFlags } from "./analysis-flags.ts";
@@ -30,5 +30,30 @@ describe("a contract's files and options as a command's argument and flags", () 
     assert.ok(cmd.helpInformation().includes(`${TRIM_OPTION.flag}`));
     assert.ok(cmd.helpInformation().replace(/\s+/g, " ").includes(TRIM_OPTION.description));
     assert.equal(optionsFromFlags(extended, seen.flags)[TRIM_OPTION.key as never], 0.1);
+  });
+});
+
+describe("a contract without files, whose flags differ from its keys and split at commas", () => {
+  it("registers no argument; a repeatable flag with a separator collects each item, the options follow", () => {
+    let flags: Record<string, unknown> = {};
+    const cmd = addAnalysisFlags(new Command("simulate").exitOverride(), simulateContract).action((f) => {
+      flags = f;
+    });
+    cmd.parse(["--cell-line", "KPL-4", "--mechanism", "mdr1-up=20,slc46a3-loss=4", "--mechanism", "her2-loss=2"], {
+      from: "user",
+    });
+    const help = cmd.helpInformation();
+    assert.match(help, /Usage: simulate \[options\]\n/);
+    assert.match(help, /--mechanism <id=strength>\s+resistance mechanism and its fold change/);
+    assert.match(help, /--experiment <name>\s+one of viability, pulse-chase/);
+    assert.deepEqual(flags.mechanism, ["mdr1-up=20", "slc46a3-loss=4", "her2-loss=2"]);
+    assert.equal(flags.experiment, "viability");
+    const parsed = optionsFromFlags(simulateContract, flags);
+    assert.deepEqual(parsed.config.mechanisms, [
+      { id: "mdr1-up", strength: 20 },
+      { id: "slc46a3-loss", strength: 4 },
+      { id: "her2-loss", strength: 2 },
+    ]);
+    assert.equal(parsed.experiment, "viability");
   });
 });

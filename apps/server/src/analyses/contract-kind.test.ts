@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { doseResponseContract } from "@adclab/analyses";
+import { type AnalysisContract, doseResponseContract, simulateContract } from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { App } from "../context.ts";
 import { registerContractSchemas } from "./contract-kind.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the generated document is read field by field
-function components(contract: typeof doseResponseContract | typeof extended): Record<string, any> {
+function components(contract: AnalysisContract): Record<string, any> {
   const app = new OpenAPIHono() as unknown as App;
   registerContractSchemas(app, contract);
   const doc = app.getOpenAPI31Document({ openapi: "3.1.0", info: { title: "t", version: "0" } });
@@ -31,5 +31,16 @@ describe("the OpenAPI components of an analysis kind, from its contract", () => 
     assert.equal(trim.minimum, 0);
     assert.equal(trim.maximum, 0.5);
     assert.equal(trim.description, TRIM_OPTION.description);
+  });
+});
+
+describe("a result that is a union of documents, one per shape", () => {
+  it("is registered as the union, its members as their own components", () => {
+    const c = components(simulateContract);
+    assert.deepEqual(
+      c.SimulateResult.anyOf.map((s: { $ref: string }) => s.$ref),
+      ["Viability", "PulseChase", "Catabolite", "Her2", "Expression"].map((n) => `#/components/schemas/Simulated${n}`),
+    );
+    assert.equal(c.SimulateResult.description, "What `adclab simulate --json` prints for the same request");
   });
 });

@@ -1,8 +1,10 @@
 /**
  * What the explorer shows for one configuration, computed with the core's virtual experiments —
  * the same functions `adclab simulate` calls, with the same defaults (10 log-spaced doses, 4PL
- * with top fixed at 1), so the page's IC50 is the CLI's IC50 for the same inputs.
+ * with top fixed at 1; the doses from the simulate contract's SIMULATION_DEFAULTS), so the
+ * page's IC50 is the CLI's IC50 for the same inputs.
  */
+import { SIMULATION_DEFAULTS } from "@adclab/analyses";
 import {
   type MechanismSetting,
   simulateCatabolite,
@@ -16,8 +18,8 @@ import {
 } from "@adclab/core";
 import type { Curve, ExplorerRequest, ExplorerResult, Readouts } from "./worker-messages.ts";
 
-/** LC-MS/MS read-out: 24 h under 10 nM T-DM1 (the CLI's default catabolite dose). */
-export const CATABOLITE_DOSE_nM = 10;
+/** LC-MS/MS read-out: 24 h under the CLI's default catabolite dose (10 nM T-DM1). */
+export const CATABOLITE_DOSE_nM = SIMULATION_DEFAULTS.dose_nM.catabolite;
 export const CATABOLITE_TIME_h = 24;
 /** ELISA read-out time for shed ECD. */
 export const SHED_ECD_TIME_h = 72;
@@ -53,7 +55,10 @@ export function readouts(cellLine: string, mechanisms: MechanismSetting[], time_
   const config: WellConfig = { cellLine, mechanisms };
   const pc = simulatePulseChase(config);
   const cat = simulateCatabolite(config, { adc_nM: CATABOLITE_DOSE_nM, times_h: [CATABOLITE_TIME_h] }).points[0]!;
-  const her2 = simulateHer2(config, { times_h: [0, SHED_ECD_TIME_h] }).points;
+  const her2 = simulateHer2(config, {
+    adc_nM: SIMULATION_DEFAULTS.dose_nM["surface-her2"],
+    times_h: [0, SHED_ECD_TIME_h],
+  }).points;
   return {
     tdm1: curve(config, "T-DM1", time_h),
     freeDm1: curve(config, "free-DM1", time_h),

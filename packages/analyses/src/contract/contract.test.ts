@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { InputError } from "@adclab/core";
+import { z } from "zod";
 import { doseResponseContract } from "../dose-response/contract.ts";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "../test-helpers/one-more-option.ts";
 import { optionsFromFlags, optionsFromJson, optionsFromValues } from "./check.ts";
+import { defineAnalysis, option } from "./define.ts";
 import { optionFields } from "./fields.ts";
 
 const throwsInput = (f: () => unknown, message: string) =>
@@ -121,5 +123,82 @@ describe("adding an option is one edit in the schema", () => {
   });
   it("is unknown to the contract without it", () => {
     assert.throws(() => optionsFromJson(doseResponseContract, { trimFraction: 0.25 }), /unknown option 'trimFraction'/);
+  });
+});
+
+describe("options the simulate request needed, for any contract", () => {
+  // A small contract of its own: each option shows one addition to the contract module.
+  const pairs = defineAnalysis({
+    id: "pairs",
+    command: "pairs",
+    summary: "a test contract",
+    files: {},
+    options: z.object({
+      sample: option(z.string(), {
+        flag: "--sample <name>",
+        description: "required, with its own missing-text",
+        missing: "a sample is required",
+        expected: "a sample name",
+      }),
+      pairs: option(z.array(z.strictObject({ id: z.string(), n: z.number() })).default([]), {
+        flag: "--pair <id=n>",
+        description: "records: JSON objects, the CLI's text",
+        repeatable: true,
+        separator: ",",
+      }),
+      labels: option(z.union([z.string(), z.array(z.string())]).optional(), {
+        flag: "--labels <list>",
+        description: "texts: one text or a list",
+        blankIsUnset: true,
+      }),
+    }),
+    parse: (o, name = (k) => k) => {
+      const pairs = (o.pairs as readonly (string | { id: string; n: number })[]).map((p) => {
+        if (typeof p !== "string") return p;
+        const [id, n] = p.split("=");
+        if (n === undefined) throw new InputError("a pair is ID=N", { field: name("pairs"), got: p });
+        return { id: id!, n: Number(n) };
+      });
+      return { sample: o.sample, pairs, labels: o.labels };
+    },
+    result: z.object({}),
+    observations: [],
+    run: () => ({}),
+  });
+
+  it("reads the kinds, whether required, and commander's name of a flag that differs from its key", () => {
+    const byKey = Object.fromEntries(optionFields(pairs).map((f) => [f.key, f]));
+    assert.deepEqual([byKey.sample?.required, byKey.pairs?.required, byKey.labels?.required], [true, false, false]);
+    assert.deepEqual([byKey.pairs?.kind, byKey.labels?.kind], ["records", "texts"]);
+    assert.deepEqual([byKey.pairs?.cliName, byKey.pairs?.cliKey], ["--pair", "pair"]);
+  });
+  it("a required option not given: its own problem text, named as the face names it", () => {
+    throwsInput(() => optionsFromFlags(pairs, {}), "--sample: a sample is required (expected a sample name)");
+    throwsInput(() => optionsFromJson(pairs, {}), "options.sample: a sample is required (expected a sample name)");
+  });
+  it("records: JSON objects checked by the schema; the CLI's text reaches parse, which names the flag", () => {
+    assert.deepEqual(optionsFromFlags(pairs, { sample: "s", pair: ["a=1", "b=2"] }).pairs, [
+      { id: "a", n: 1 },
+      { id: "b", n: 2 },
+    ]);
+    assert.deepEqual(optionsFromJson(pairs, { sample: "s", pairs: [{ id: "a", n: 1 }] }).pairs, [{ id: "a", n: 1 }]);
+    throwsInput(() => optionsFromFlags(pairs, { sample: "s", pair: ["a"] }), '--pair: a pair is ID=N (got "a")');
+    throwsInput(
+      () => optionsFromJson(pairs, { sample: "s", pairs: ["a=1"] }),
+      'options.pairs: not a list of objects (got ["a=1"])',
+    );
+    throwsInput(
+      () => optionsFromJson(pairs, { sample: "s", pairs: [{ id: "a", n: "one" }] }),
+      "--pair: Invalid input: expected number, received string",
+    );
+  });
+  it("texts: one text or a list of text in JSON; a blank CLI value is not given", () => {
+    assert.deepEqual(optionsFromJson(pairs, { sample: "s", labels: ["x", "y"] }).labels, ["x", "y"]);
+    assert.equal(optionsFromJson(pairs, { sample: "s", labels: "x,y" }).labels, "x,y");
+    throwsInput(
+      () => optionsFromJson(pairs, { sample: "s", labels: [1] }),
+      "options.labels: not a list of text (got [1])",
+    );
+    assert.equal(optionsFromFlags(pairs, { sample: "s", labels: "" }).labels, undefined);
   });
 });
