@@ -5,7 +5,7 @@
  * (--plot, --json) after these.
  */
 import { readFileSync } from "node:fs";
-import { type AnalysisContract, type NamedFile, optionFields } from "@adclab/analyses";
+import { type AnalysisContract, isPositional, type NamedFile, optionFields } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import type { Command } from "commander";
 
@@ -17,18 +17,18 @@ const splitting = (separator: string) => (v: string, acc: string[]) => [
 ];
 
 /**
- * Registers the contract's file slots (the positional one as an argument) and options, in `order`
- * (keys of either; those not named follow in the contract's order).
+ * Registers the contract's file slots (the positional one as an argument, optional when written
+ * "[file]") and options, in `order` (keys of either; those not named follow in the contract's order).
  */
 export function addAnalysisFlags(cmd: Command, contract: AnalysisContract, order: readonly string[] = []): Command {
   const fields = new Map(optionFields(contract).map((f) => [f.key, f]));
   const slots = Object.entries(contract.files);
-  for (const [, slot] of slots) if (slot.cli.startsWith("<")) cmd.argument(slot.cli, slot.description);
+  for (const [, slot] of slots) if (isPositional(slot)) cmd.argument(slot.cli, slot.description);
   const keys = [...order, ...slots.map(([k]) => k), ...fields.keys()].filter((k, i, all) => all.indexOf(k) === i);
   for (const key of keys) {
     const slot = contract.files[key];
     if (slot) {
-      if (!slot.cli.startsWith("<")) cmd.option(slot.cli, slot.description);
+      if (!isPositional(slot)) cmd.option(slot.cli, slot.description);
       continue;
     }
     const f = fields.get(key);
@@ -58,16 +58,17 @@ export function readNamedFile(path: string, field: string): NamedFile {
   }
 }
 
-/** The contract's files from the command line: the positional argument and the file flags given. */
+/** The contract's files from the command line: the positional argument (if given) and the file flags given. */
 export function analysisFiles(
   contract: AnalysisContract,
-  positional: string,
+  positional: string | undefined,
   flags: Record<string, unknown>,
 ): Record<string, NamedFile> {
   const out: Record<string, NamedFile> = {};
   for (const [key, slot] of Object.entries(contract.files)) {
-    if (slot.cli.startsWith("<")) out[key] = readNamedFile(positional, slot.cliField ?? key.toUpperCase());
-    else if (typeof flags[key] === "string") out[key] = readNamedFile(flags[key], slot.cli.split(/\s+/)[0] as string);
+    if (isPositional(slot)) {
+      if (positional !== undefined) out[key] = readNamedFile(positional, slot.cliField ?? key.toUpperCase());
+    } else if (typeof flags[key] === "string") out[key] = readNamedFile(flags[key], slot.cli.split(/\s+/)[0] as string);
   }
   return out;
 }

@@ -4,5 +4,6 @@
  */
 export * from "./coloc/index.ts";
 export * from "./contract/index.ts";
+export * from "./diagnose/index.ts";
 export * from "./dose-response/index.ts";
 export * from "./simulate/index.ts";

@@ -7,6 +7,21 @@
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import {
+  type DiagnoseAnalysisOptions,
+  diagnoseContract,
+  diagnoseObservationSet,
+  optionsFromFlags,
+} from "@adclab/analyses";
+import {
+  candidateTable,
+  type DisplayTable,
+  evidenceLines,
+  formatProbability,
+  mechanismLine,
+  nextExperimentTable,
+  troubleshootingRowLines,
+} from "@adclab/analyses/tables";
+import {
   checkContradictions,
   type Diagnosis,
   diagnose,
@@ -15,18 +30,21 @@ import {
   InputError,
   isInputError,
   OBSERVATIONS,
+  type ObservationSet,
   type ObservedValue,
   parseObservationSet,
   parseObservedValue,
 } from "@adclab/core";
 import { parse as parseYaml } from "yaml";
+import { addAnalysisFlags } from "../analysis-flags.ts";
 import type { CliContext, CommandModule } from "../context.ts";
 import { formatTable } from "../format.ts";
 import { formatProtocol } from "./protocol.ts";
 
-function pct(p: number): string {
-  return p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%";
-}
+const pct = formatProbability;
+
+/** What a message calls the observation file. */
+const OBSERVATIONS_FIELD = diagnoseContract.files.observations?.cliField ?? "<observations>";
 
 /** Read and decode an observation file: JSON by extension or content, else YAML. */
 export function readObservationFile(file: string): unknown {
@@ -48,90 +66,28 @@ export function readObservationFile(file: string): unknown {
   }
 }
 
-/** The document's troubleshooting-table rows the observations show, placed in this diagnosis. */
-function formatTableRows(d: Diagnosis): string[] {
-  const lines: string[] = [];
-  const name = (id: string) => d.mechanisms.find((m) => m.id === id)?.name ?? id;
-  for (const r of d.tableRows) {
-    lines.push("");
-    lines.push(`Source document's troubleshooting table, row ${r.row}: ${r.observedIssue}`);
-    lines.push("  its potential causes here (rank among mechanisms, probability involved):");
-    for (const c of r.causes) lines.push(`    ${c.text} → ${name(c.mechanism)} #${c.rank}, ${pct(c.probability)}`);
-    lines.push(
-      `  its suggested steps here (rank by information gain among ${d.nextExperiments.length} assays not yet done):`,
-    );
-    for (const s of r.steps) {
-      const where = s.done
-        ? "done"
-        : s.rank === undefined
-          ? "not ranked"
-          : `${s.assayId} #${s.rank}, ${s.expectedInformationGain_bits!.toFixed(2)} bits`;
-      lines.push(`    ${s.text} → ${where}`);
-    }
-    if (r.alsoOpen.length > 0)
-      lines.push(
-        `  also open, not a cause this row lists: ${r.alsoOpen.map((m) => `${name(m.id)} ${pct(m.probability)}`).join(", ")}`,
-      );
-  }
-  return lines;
-}
-
-export function formatDiagnosis(d: Diagnosis, top = 8): string {
+/** The full diagnosis as text; its pieces come from @adclab/analyses/tables (also the web's Troubleshooter page). */
+export function formatDiagnosis(d: Diagnosis): string {
+  const text = (t: DisplayTable) => formatTable(t.headers, t.rows);
   const lines: string[] = [];
   lines.push(`Diagnosis against the parental line ${d.cellLine} (simulator tables, model ${d.modelFingerprint})`);
   lines.push(`Observations: ${d.observations.map((o) => `${o.label} ${o.display}`).join("; ")}`);
   lines.push("");
-  lines.push("Ranked explanations");
-  lines.push(
-    formatTable(
-      ["#", "explanation", "posterior", "prior", "likely strengths"],
-      d.candidates.slice(0, top).map((c) => [
-        c.rank,
-        c.name,
-        pct(c.posterior),
-        pct(c.prior),
-        Object.entries(c.likelyStrengths)
-          .map(([k, v]) => `${k} ×${Number(v).toPrecision(3)}`)
-          .join(", "),
-      ]),
-    ),
-  );
+  const candidates = candidateTable(d);
+  lines.push(candidates.title);
+  lines.push(text(candidates));
   lines.push("");
   lines.push("Evidence");
-  for (const c of d.candidates.slice(0, 3)) {
-    lines.push(`  ${c.rank}. ${c.name}`);
-    for (const e of c.evidence ?? []) {
-      const mark = e.verdict === "for" ? "+" : e.verdict === "against" ? "-" : " ";
-      lines.push(`     ${mark} ${e.sentence}`);
-    }
-  }
+  lines.push(...evidenceLines(d));
   lines.push("");
-  lines.push(
-    `Mechanism involved (alone or in a pair): ${d.mechanisms
-      .slice(0, 6)
-      .map((m) => `${m.name} ${pct(m.probability)}`)
-      .join(", ")}`,
-  );
-  if (d.nextExperiments.length > 0) {
+  lines.push(mechanismLine(d));
+  const next = nextExperimentTable(d);
+  if (next) {
     lines.push("");
-    lines.push("Next experiment (expected information gain about the explanation)");
-    lines.push(
-      formatTable(
-        ["assay", "bits", "bits/day", "bits/cost unit", "days", "cost"],
-        d.nextExperiments
-          .slice(0, 6)
-          .map((e) => [
-            e.assayId,
-            e.expectedInformationGain_bits.toFixed(2),
-            e.perDay_bits.toFixed(2),
-            e.perCostUnit_bits.toFixed(2),
-            e.duration_days,
-            e.costClass,
-          ]),
-      ),
-    );
+    lines.push(next.title);
+    lines.push(text(next));
   }
-  lines.push(...formatTableRows(d));
+  lines.push(...troubleshootingRowLines(d));
   if (d.nextProtocol) {
     lines.push("");
     lines.push(`Protocol for the next experiment (${d.nextExperiments[0]!.assayId}):`);
@@ -140,25 +96,8 @@ export function formatDiagnosis(d: Diagnosis, top = 8): string {
   return lines.join("\n");
 }
 
-function parseDraws(s: string | undefined): number | undefined {
-  if (s === undefined) return undefined;
-  const n = Number(s);
-  if (!(Number.isInteger(n) && n >= 10 && n <= 100_000)) {
-    throw new InputError("--draws must be a whole number of Monte Carlo draws", {
-      field: "--draws",
-      expected: "10 to 100000",
-      got: s,
-    });
-  }
-  return n;
-}
-
-interface DiagnoseOpts {
-  json?: boolean;
-  interactive?: boolean;
-  cellLine?: string;
-  draws?: string;
-}
+/** commander's values: the contract's options (as text) and this command's own flags. */
+type DiagnoseFlags = Record<string, unknown> & { json?: boolean; interactive?: boolean };
 
 /** Lines from the CLI's stdin: tests pass `stdin` on the io object; real runs read process.stdin. */
 function inputLines(ctx: CliContext): AsyncIterable<string> {
@@ -177,9 +116,10 @@ function startsWithValue(token: string): boolean {
   return /^[-+]?(\d|\.\d)/.test(token) || /^(yes|no|true|false)$/i.test(token);
 }
 
-async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void> {
+async function runInteractive(ctx: CliContext, options: DiagnoseAnalysisOptions, json: boolean): Promise<void> {
   const out = (s: string) => ctx.io.stdout.write(`${s}\n`);
-  const draws = parseDraws(opts.draws) ?? 200;
+  // Fewer draws while the results come in, so that each answer is quick; the final diagnosis has all.
+  const draws = options.draws ?? 200;
   const observed: ObservedValue[] = [];
   out(INTERACTIVE_HELP);
   out(
@@ -224,7 +164,7 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
       prompt();
       continue;
     }
-    const d = diagnose(observed, { cellLine: opts.cellLine, draws, explain: 1 });
+    const d = diagnose(observed, { cellLine: options.cellLine, draws, explain: 1 });
     out(
       `now: ${d.candidates
         .slice(0, 3)
@@ -250,53 +190,48 @@ async function runInteractive(ctx: CliContext, opts: DiagnoseOpts): Promise<void
     out("no observations entered");
     return;
   }
-  const d = diagnose(observed, { cellLine: opts.cellLine, draws: parseDraws(opts.draws) ?? 400 });
-  ctx.print(d, () => `\n${formatDiagnosis(d)}`, !!opts.json);
+  const d = diagnoseObservationSet({ observations: observed }, options);
+  ctx.print(d, () => `\n${formatDiagnosis(d)}`, json);
 }
 
 export const diagnoseCommand: CommandModule = {
   name: "diagnose",
   register(program, ctx) {
-    program
-      .command("diagnose")
-      .description("rank resistance mechanisms from observations, explain why, and suggest the next experiment")
-      .argument("[observations]", "observation file, JSON or YAML (see examples/observations/)")
-      .option("--interactive", "enter results one at a time on stdin (works piped too)")
-      .option(
-        "--cell-line <name>",
-        "parental line whose simulator tables to use (default: the file's cell_line, else SK-BR-3)",
-      )
-      .option("--draws <n>", "Monte Carlo draws per assay for the information gain (default 400)")
+    const command = program
+      .command(diagnoseContract.command)
+      .description(diagnoseContract.summary)
+      .option("--interactive", "enter results one at a time on stdin (works piped too)");
+    addAnalysisFlags(command, diagnoseContract)
       .option("--json", "print JSON")
       .addHelpText(
         "after",
         `\nObservations (resistant ÷ parental unless stated):\n${OBSERVATIONS.map((o) => `  ${o.id.padEnd(32)} ${o.unit}`).join("\n")}\n\nExample: adclab diagnose examples/observations/row-1-free-dm1-sensitive.yaml`,
       )
-      .action(async (file: string | undefined, opts: DiagnoseOpts) => {
-        if (opts.interactive) {
+      .action(async (file: string | undefined, raw: DiagnoseFlags) => {
+        if (raw.interactive) {
           if (file !== undefined) {
             throw new InputError("give either an observation file or --interactive, not both", {
               field: "--interactive",
             });
           }
-          await runInteractive(ctx, opts);
+          await runInteractive(ctx, optionsFromFlags(diagnoseContract, raw), !!raw.json);
           return;
         }
         if (file === undefined) {
           throw new InputError("no observations given", {
-            field: "<observations>",
+            field: OBSERVATIONS_FIELD,
             expected: "an observation file (JSON or YAML) or --interactive",
           });
         }
-        let set: ReturnType<typeof parseObservationSet>;
+        let set: ObservationSet;
         try {
           set = parseObservationSet(readObservationFile(file));
         } catch (e) {
           throw isInputError(e) && e.location.file === undefined ? e.at({ file }) : e;
         }
-        const cellLine = opts.cellLine ?? set.cellLine;
-        const d = diagnose(set.observations, { cellLine, draws: parseDraws(opts.draws) });
-        ctx.print(d, () => formatDiagnosis(d), !!opts.json);
+        // The document is checked before the options, as it always was.
+        const d = diagnoseObservationSet(set, optionsFromFlags(diagnoseContract, raw));
+        ctx.print(d, () => formatDiagnosis(d), !!raw.json);
       });
   },
 };

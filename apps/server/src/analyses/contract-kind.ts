@@ -1,10 +1,11 @@
 /**
  * What the server derives from an analysis contract (@adclab/analyses): the request's `inputs`
- * (one raw file id per file slot) checked and loaded, and the OpenAPI components of the kind —
- * its inputs, its options (the contract's own schema, with every option's description) and its
- * result. The options themselves are checked by the contract (optionsFromJson).
+ * (one raw file id per file slot, or for a document slot the document itself) checked and loaded,
+ * and the OpenAPI components of the kind — its inputs, its options (the contract's own schema,
+ * with every option's description) and its result. The options themselves are checked by the
+ * contract (optionsFromJson).
  */
-import type { AnalysisContract, NamedFile } from "@adclab/analyses";
+import { type AnalysisContract, isPositional, type NamedFile } from "@adclab/analyses";
 import { InputError } from "@adclab/core";
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { ZodObject, type ZodType, ZodUnion } from "zod";
@@ -22,13 +23,20 @@ function requiredSlots(contract: AnalysisContract): string[] {
     .map(([k]) => k);
 }
 
+/** The contract's document slot (FileSlot.document), if it has one: then its `inputs` are that document. */
+function documentSlot(contract: AnalysisContract) {
+  return Object.values(contract.files).find((s) => s.document !== undefined)?.document;
+}
+
 /** The kind's `inputs` as OpenAPI documents them. */
 export function contractInputsSchema(contract: AnalysisContract) {
+  const document = documentSlot(contract);
+  if (document) return contractDocumentSchema(contract, document);
   const shape = Object.fromEntries(
     Object.entries(contract.files).map(([k, slot]) => [k, slot.required ? FileId : FileId.optional()]),
   );
   const flags = Object.entries(contract.files)
-    .map(([k, s]) => (s.cli.startsWith("<") ? (s.cliField ?? k.toUpperCase()) : `[${s.cli.split(/\s+/)[0]}]`))
+    .map(([k, s]) => (isPositional(s) ? (s.cliField ?? k.toUpperCase()) : `[${s.cli.split(/\s+/)[0]}]`))
     .join(" ");
   return z.object(shape).openapi({
     description: `inputs of kind "${contract.id}": the files \`adclab ${contract.command} ${flags}\` reads; stored as { id, name, sha256 } each`,
@@ -41,9 +49,26 @@ export function contractInputsSchema(contract: AnalysisContract) {
  * fields or members (with their descriptions, defaults and ranges) are the contract's own.
  */
 function documented(schema: ZodType, description: string) {
-  if (schema instanceof ZodObject) return z.object(schema.shape).openapi({ description });
+  if (schema instanceof ZodObject) return sameObject(schema).openapi({ description });
   if (schema instanceof ZodUnion) return z.union(schema.options).openapi({ description });
   throw new Error(`cannot document a result of type ${schema.def.type}: make it an object or a union`);
+}
+
+/** The object schema again, made by this module's zod; other keys are refused or passed as the original does. */
+function sameObject(schema: ZodObject) {
+  const catchall = schema.def.catchall;
+  return catchall === undefined ? z.object(schema.shape) : z.object(schema.shape).catchall(catchall);
+}
+
+/**
+ * The document a document-slot contract takes as its `inputs`, as the API checks and documents it
+ * (e.g. a request body); `.openapi(name)` makes it a named component.
+ */
+export function contractDocumentSchema(contract: AnalysisContract, document = documentSlot(contract)) {
+  if (!document) throw new Error(`${contract.id}: no document slot`);
+  return sameObject(document).openapi({
+    description: document.meta()?.description ?? `inputs of kind "${contract.id}"`,
+  });
 }
 
 /** Registers the kind's Inputs, Options and Result components (in the app's OpenAPI registry). */

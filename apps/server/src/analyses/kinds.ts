@@ -4,11 +4,12 @@
  * `run` computes the results that are stored with the inputs, options and ADCLab version. The
  * heavy computations run on the server's worker threads (./compute-pool.ts), not in the handler.
  */
-import { InputError, parseObservationSet } from "@adclab/core";
+import { InputError } from "@adclab/core";
 import type { Store } from "@adclab/db";
 import { colocKind } from "./coloc.ts";
-import { type ComputePool, compute } from "./compute-pool.ts";
+import type { ComputePool } from "./compute-pool.ts";
 import { convertRequest } from "./convert.ts";
+import { diagnoseKind } from "./diagnose.ts";
 import { doseResponseKind } from "./dose-response.ts";
 import { simulateKind } from "./simulate.ts";
 
@@ -37,32 +38,8 @@ export interface AnalysisKind {
   ): PreparedAnalysis | Promise<PreparedAnalysis>;
 }
 
-function draws(options: Record<string, unknown>): number | undefined {
-  const d = options.draws;
-  if (d === undefined) return undefined;
-  if (typeof d !== "number" || !Number.isInteger(d) || d < 10 || d > 100_000) {
-    throw new InputError("not a number of draws", {
-      field: "options.draws",
-      expected: "an integer from 10 to 100000",
-      got: d,
-    });
-  }
-  return d;
-}
-
 export const ANALYSIS_KINDS: Record<string, AnalysisKind> = {
-  diagnose: {
-    cli: "adclab diagnose OBSERVATIONS.json --json",
-    prepare(inputs, options, ctx) {
-      const set = parseObservationSet(inputs);
-      const cellLine = typeof options.cellLine === "string" ? options.cellLine : set.cellLine;
-      const n = draws(options);
-      const diagnoseOptions = { cellLine, ...(n === undefined ? {} : { draws: n }) };
-      return {
-        run: () => compute(ctx.compute, { kind: "diagnose", observations: set.observations, options: diagnoseOptions }),
-      };
-    },
-  },
+  diagnose: diagnoseKind,
   convert: {
     cli: "adclab convert QUANTITY --to UNIT [--compound NAME | --mw G_PER_MOL] --json",
     prepare(inputs) {

@@ -2,10 +2,13 @@
  * Analyses: run one directly (nothing stored), or run and store it in an experiment with its
  * inputs, options, ADCLab version and results; list, read and re-run stored ones.
  */
+import { diagnoseContract } from "@adclab/analyses";
 import { ADCLAB_VERSION } from "@adclab/core";
 import type { Analysis } from "@adclab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { contractDocumentSchema } from "../analyses/contract-kind.ts";
+import { registerDiagnoseSchemas } from "../analyses/diagnose.ts";
 import { ANALYSIS_KIND_NAMES, analysisKind } from "../analyses/kinds.ts";
 import { requireExperiment } from "../auth/access.ts";
 import type { App, AppEnv, ServerOptions } from "../context.ts";
@@ -24,13 +27,9 @@ const RunRequest = z
   .openapi("AnalysisRequest");
 const Diagnosis = z
   .record(z.string(), z.unknown())
-  .openapi("Diagnosis", { description: "the object `adclab diagnose --json` prints" });
-const ObservationDoc = z
-  .object({ cell_line: z.string().optional(), observations: z.array(z.record(z.string(), z.unknown())) })
-  .passthrough()
-  .openapi("Observations", {
-    description: "the observation document `adclab diagnose` reads (examples/observations/)",
-  });
+  .openapi("Diagnosis", { description: "the object `adclab diagnose --json` prints (DiagnoseResult)" });
+/** The `diagnose` kind's inputs (its contract's document slot) are this request's body. */
+const ObservationDoc = contractDocumentSchema(diagnoseContract).openapi("Observations");
 
 const view = (a: Analysis) => ({
   ...a,
@@ -67,6 +66,7 @@ async function runStored(
 
 export function registerAnalyses(app: App, o: ServerOptions) {
   const tags = ["analyses"];
+  registerDiagnoseSchemas(app);
   app.openapi(
     createRoute({
       method: "post",

@@ -5,8 +5,9 @@
  * 2. the values the schema allows (a choice's values, a number's range), named by the CLI flag;
  * 3. the contract's `parse`: the checks between options, and the typed options `run` takes.
  * Messages name the CLI's flag from step 2 on, in the CLI and the API alike, so a user of either
- * reads the same sentence (docs/cli/*.md document the flags). A required option not given is a
- * step-1 problem, in the option's own words (OptionMeta.missing).
+ * reads the same sentence (docs/cli/*.md document the flags) — unless an option keeps its own
+ * words for each face (OptionMeta.refused). A required option not given is a step-1 problem, in
+ * the option's own words (OptionMeta.missing).
  */
 import { InputError } from "@adclab/core";
 import type { z } from "zod";
@@ -18,11 +19,30 @@ const isTextList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x =
 const isObjectList = (v: unknown) =>
   Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && !Array.isArray(x));
 
+/** Which face gives the values: the API's JSON, a library caller's object, or the CLI's flags. */
+type Face = "api" | "values" | "flags";
+
+/**
+ * Refuses a value: with the option's own message when it declares one (OptionMeta.refused), else
+ * with the generic one. `got` is the value as the user gave it (the CLI's text as typed).
+ */
+function refuse(f: OptionField, face: Face, got: unknown, generic: () => InputError): never {
+  const own = f.meta.refused;
+  if (!own) throw generic();
+  const api = face === "api" ? own.api : undefined;
+  const m = api ?? own.cli;
+  throw new InputError(m.problem, { field: api ? `options.${f.key}` : f.cliName, expected: m.expected, got });
+}
+
 /** Step 1 for JSON: the value's type, by the field's kind. Returns the value to pass on. */
-function jsonValue(f: OptionField, v: unknown, field: string): unknown {
-  const fail = (problem: string, expected?: string): never => {
-    throw new InputError(problem, { field, ...(expected === undefined ? {} : { expected }), got: v });
-  };
+function jsonValue(f: OptionField, v: unknown, field: string, face: Face): unknown {
+  const fail = (problem: string, expected?: string): never =>
+    refuse(
+      f,
+      face,
+      v,
+      () => new InputError(problem, { field, ...(expected === undefined ? {} : { expected }), got: v }),
+    );
   switch (f.kind) {
     case "switch":
       return typeof v === "boolean" ? v : fail("a switch is true or false");
@@ -55,20 +75,31 @@ function requireGiven(fields: OptionField[], given: Record<string, unknown>, fie
   }
 }
 
-/** Step 2: what the schema allows beyond the type, named by the CLI flag. */
-function checkValue(f: OptionField, v: unknown): void {
+/** Step 2: what the schema allows beyond the type, named by the CLI flag. `got`: as the user gave it. */
+function checkValue(f: OptionField, v: unknown, face: Face, got: unknown): void {
   if (f.kind === "choice" && !(f.choices ?? []).includes(v as string)) {
-    throw new InputError(`unknown ${f.meta.noun ?? f.key} '${String(v)}'`, {
-      field: f.cliName,
-      expected: f.meta.expected ?? (f.choices ?? []).join(", "),
-    });
+    refuse(
+      f,
+      face,
+      got,
+      () =>
+        new InputError(`unknown ${f.meta.noun ?? f.key} '${String(v)}'`, {
+          field: f.cliName,
+          expected: f.meta.expected ?? (f.choices ?? []).join(", "),
+        }),
+    );
   }
   if (f.kind === "number") {
     const x = v as number;
     const low = f.minimum !== undefined && x < f.minimum;
     const high = f.maximum !== undefined && x > f.maximum;
     if (!Number.isFinite(x) || low || high || (f.integer && !Number.isInteger(x))) {
-      throw new InputError("out of range", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v });
+      refuse(
+        f,
+        face,
+        got,
+        () => new InputError("out of range", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v }),
+      );
     }
   }
 }
@@ -83,15 +114,18 @@ function rangeText(f: OptionField): string {
 
 /**
  * Steps 2 and 3 on values already in their JSON types; `cliText`: the options given as the CLI's
- * text (records), which only the contract's `parse` reads.
+ * text (records), which only the contract's `parse` reads; `raw`: each value as the user gave it
+ * (for OptionMeta.refused; default: the same).
  */
 function finish<O>(
   contract: AnyContract<O>,
   fields: OptionField[],
   given: Record<string, unknown>,
+  face: Face,
   cliText: Record<string, unknown> = {},
+  raw: Record<string, unknown> = given,
 ): O {
-  for (const f of fields) if (given[f.key] !== undefined) checkValue(f, given[f.key]);
+  for (const f of fields) if (given[f.key] !== undefined) checkValue(f, given[f.key], face, raw[f.key]);
   const parsed = contract.options.safeParse(given);
   if (!parsed.success) {
     // Steps 1–2 cover the kinds the faces present; a refinement of the contract's own ends here.
@@ -129,10 +163,10 @@ export function optionsFromJson<O>(
   const given: Record<string, unknown> = {};
   for (const f of fields) {
     const v = options[f.key];
-    if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`);
+    if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`, "api");
   }
   requireGiven(fields, given, (f) => `options.${f.key}`);
-  return finish(c, fields, given);
+  return finish(c, fields, given, "api");
 }
 
 /** A library caller's object (JSON types, keys of the schema) → the typed options; messages name the flags. */
@@ -141,10 +175,10 @@ export function optionsFromValues<O>(contract: AnyContract<O>, values: Record<st
   const given: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.key];
-    if (v !== undefined) given[f.key] = jsonValue(f, v, f.cliName);
+    if (v !== undefined) given[f.key] = jsonValue(f, v, f.cliName, "values");
   }
   requireGiven(fields, given, (f) => f.cliName);
-  return finish(contract, fields, given);
+  return finish(contract, fields, given, "values");
 }
 
 /**
@@ -156,15 +190,23 @@ export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<stri
   const fields = optionFields(c);
   const given: Record<string, unknown> = {};
   const cliText: Record<string, unknown> = {};
+  /** Each option as typed, by key (for OptionMeta.refused). */
+  const typed: Record<string, unknown> = {};
   for (const f of fields) {
     const v = flags[f.cliKey];
     if (v === undefined || (f.meta.blankIsUnset && v === "")) continue;
+    typed[f.key] = v;
     if (f.kind === "records") {
       cliText[f.key] = v;
     } else if (f.kind === "number") {
       const x = typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
       if (!Number.isFinite(x)) {
-        throw new InputError("not a number", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v });
+        refuse(
+          f,
+          "flags",
+          v,
+          () => new InputError("not a number", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v }),
+        );
       }
       given[f.key] = x;
     } else {
@@ -172,5 +214,5 @@ export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<stri
     }
   }
   requireGiven(fields, { ...given, ...cliText }, (f) => f.cliName);
-  return finish(c, fields, given, cliText);
+  return finish(c, fields, given, "flags", cliText, typed);
 }

@@ -44,6 +44,19 @@ export interface OptionMeta {
   expected?: string;
   /** An example value for OpenAPI. */
   example?: unknown;
+  /**
+   * The option's own message for any value its checks refuse (the JSON type, a number's range, a
+   * choice), instead of the generic "not a number" / "out of range": `cli` for the CLI and library
+   * callers (field: the flag), `api` for the API (field: `options.<key>`; default: `cli`'s). For
+   * messages the faces gave before the contract; a new option leaves this out.
+   */
+  refused?: { cli: RefusedMessage; api?: RefusedMessage };
+}
+
+/** A problem and what was expected, as an InputError says them. */
+export interface RefusedMessage {
+  problem: string;
+  expected: string;
 }
 
 /** Our registry of option metadata, keyed by the field's schema instance. */
@@ -59,15 +72,27 @@ export function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
   return documented;
 }
 
-/** An input file of an analysis: the API's `inputs.<slot>` (a raw file id), the CLI's argument or flag. */
+/**
+ * An input file of an analysis: the API's `inputs.<slot>` (a raw file id), the CLI's argument or
+ * flag. A document slot is the exception: the API takes the decoded document itself as `inputs`.
+ */
 export interface FileSlot {
-  /** The CLI's positional argument ("<file>") or flag ("--layout <file>"). */
+  /** The CLI's positional argument ("<file>", or "[file]" when it may be left out) or flag ("--layout <file>"). */
   cli: string;
   description: string;
   required?: boolean;
   /** What the CLI calls it in messages (the argument's name, e.g. "FILE"; default: the flag). */
   cliField?: string;
+  /**
+   * A document, not an uploaded file: the API's request carries it (decoded JSON) as its whole
+   * `inputs`, the CLI reads it from the file named (e.g. JSON or YAML). Its schema documents it in
+   * OpenAPI. A contract with a document slot has that one slot.
+   */
+  document?: z.ZodObject;
 }
+
+/** A slot given as the CLI's positional argument ("<file>" or "[file]") rather than a flag. */
+export const isPositional = (slot: FileSlot) => slot.cli.startsWith("<") || slot.cli.startsWith("[");
 
 /** A troubleshooter observation an analysis yields (packages/core/src/troubleshoot/observations.ts). */
 export interface YieldedObservation {

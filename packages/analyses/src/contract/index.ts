@@ -4,10 +4,12 @@ export {
   type AnalysisContract,
   defineAnalysis,
   type FileSlot,
+  isPositional,
   metaOf,
   type OptionMeta,
   option,
   optionRegistry,
+  type RefusedMessage,
   type YieldedObservation,
 } from "./define.ts";
 export { type OptionField, type OptionKind, optionFields } from "./fields.ts";

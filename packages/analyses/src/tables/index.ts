@@ -6,5 +6,6 @@
 
 export { type ReportUnit, unitFromLabel } from "../dose-response/units.ts";
 export * from "./coloc.ts";
+export * from "./diagnose.ts";
 export * from "./fit.ts";
 export * from "./format.ts";
