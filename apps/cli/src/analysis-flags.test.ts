@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { doseResponseContract, optionsFromFlags, simulateContract } from "@adclab/analyses";
+import { diagnoseContract, doseResponseContract, optionsFromFlags, simulateContract } from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { Command } from "commander";
-import { addAnalysisFlags } from "./analysis-flags.ts";
+import { addAnalysisFlags, analysisFiles } from "./analysis-flags.ts";
 
 function parsed(contract: typeof extended | typeof doseResponseContract, argv: string[]) {
   let seen: { file: string; flags: Record<string, unknown> } | undefined;
@@ -30,6 +30,20 @@ describe("a contract's files and options as a command's argument and flags", () 
     assert.ok(cmd.helpInformation().includes(`${TRIM_OPTION.flag}`));
     assert.ok(cmd.helpInformation().replace(/\s+/g, " ").includes(TRIM_OPTION.description));
     assert.equal(optionsFromFlags(extended, seen.flags)[TRIM_OPTION.key as never], 0.1);
+  });
+  it("a positional slot written [file] is an optional argument; without it, no file is read", () => {
+    let seen: { file: string | undefined; flags: Record<string, unknown> } | undefined;
+    const cmd = addAnalysisFlags(new Command("diagnose").exitOverride(), diagnoseContract).action(
+      (file: string | undefined, flags) => {
+        seen = { file, flags };
+      },
+    );
+    cmd.parse(["--draws", "50"], { from: "user" });
+    assert.match(cmd.helpInformation(), /Usage: diagnose \[options\] \[observations\]/);
+    assert.match(cmd.helpInformation(), /--cell-line <name>\s+parental line/);
+    assert.equal(seen?.file, undefined);
+    assert.deepEqual(optionsFromFlags(diagnoseContract, seen?.flags ?? {}), { draws: 50 });
+    assert.deepEqual(analysisFiles(diagnoseContract, undefined, seen?.flags ?? {}), {});
   });
 });
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type AnalysisContract, doseResponseContract, simulateContract } from "@adclab/analyses";
+import { type AnalysisContract, diagnoseContract, doseResponseContract, simulateContract } from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { App } from "../context.ts";
-import { registerContractSchemas } from "./contract-kind.ts";
+import { contractDocumentSchema, registerContractSchemas } from "./contract-kind.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: the generated document is read field by field
 function components(contract: AnalysisContract): Record<string, any> {
@@ -31,6 +31,33 @@ describe("the OpenAPI components of an analysis kind, from its contract", () => 
     assert.equal(trim.minimum, 0);
     assert.equal(trim.maximum, 0.5);
     assert.equal(trim.description, TRIM_OPTION.description);
+  });
+  it("a document slot: the kind's inputs are the document itself, checked as the contract's schema checks it", () => {
+    const c = components(diagnoseContract);
+    assert.deepEqual(Object.keys(c).sort(), ["DiagnoseInputs", "DiagnoseOptions", "DiagnoseResult"]);
+    assert.deepEqual(c.DiagnoseInputs.required, ["observations"]);
+    assert.equal(c.DiagnoseInputs.properties.observations.type, "array");
+    assert.deepEqual(c.DiagnoseInputs.additionalProperties, {}, "other keys pass, as before");
+    assert.match(c.DiagnoseInputs.description, /the observation document `adclab diagnose` reads/);
+    assert.deepEqual(Object.keys(c.DiagnoseOptions.properties), ["cellLine", "draws"]);
+    assert.deepEqual(
+      [c.DiagnoseOptions.properties.draws.minimum, c.DiagnoseOptions.properties.draws.maximum],
+      [10, 100_000],
+    );
+    const doc = contractDocumentSchema(diagnoseContract);
+    const original = diagnoseContract.files.observations!.document!;
+    for (const body of [
+      { observations: [{ id: "tdm1_ic50_fold", value: 2 }], note: "kept" },
+      { cell_line: "KPL-4", observations: [] },
+      { observations: { tdm1_ic50_fold: 2 } },
+      { cell_line: 4, observations: [] },
+      {},
+    ]) {
+      const [a, b] = [doc.safeParse(body), original.safeParse(body)];
+      assert.equal(a.success, b.success, JSON.stringify(body));
+      assert.deepEqual(a.success ? a.data : a.error.issues, b.success ? b.data : b.error.issues);
+    }
+    assert.throws(() => contractDocumentSchema(doseResponseContract), /no document slot/);
   });
 });
 

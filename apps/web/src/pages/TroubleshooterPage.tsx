@@ -1,59 +1,30 @@
 /**
  * Troubleshooter: observations in (the same document `adclab diagnose` reads), ranked
  * explanations with their evidence, and the next experiment with its protocol, from
- * POST /api/analyses/diagnose (the core's diagnose, as the CLI).
+ * POST /api/analyses/diagnose (the core's diagnose, as the CLI). The diagnosis' type is the core's,
+ * and the probabilities and the rankings of the next experiment come from @adclab/analyses/tables,
+ * as the CLI's text does.
  */
+import {
+  EXPERIMENT_RANKINGS,
+  type ExperimentRankingKey,
+  formatProbability,
+  rankedExperiments,
+} from "@adclab/analyses/tables";
+import type { Diagnosis } from "@adclab/core";
 import { type FormEvent, useState } from "react";
 import { api } from "../api.ts";
 
-interface Diagnosis {
-  cellLine: string;
-  observations: { id: string; label: string; display: string }[];
-  candidates: {
-    rank: number;
-    name: string;
-    posterior: number;
-    prior: number;
-    evidence?: { verdict: "for" | "against" | "neutral"; sentence: string; log10BayesFactor: number }[];
-  }[];
-  nextExperiments: {
-    assayId: string;
-    name: string;
-    expectedInformationGain_bits: number;
-    standardError_bits: number;
-    perDay_bits: number;
-    perCostUnit_bits: number;
-    duration_days: number;
-    costClass: string;
-  }[];
-  nextProtocol?: { title: string; steps: string[] };
-  mechanisms: { id: string; name: string; probability: number }[];
-  tableRows?: {
-    row: number;
-    observedIssue: string;
-    causes: { text: string; mechanism: string; rank: number; probability: number }[];
-    steps: { text: string; done: boolean; assayId?: string; rank?: number; expectedInformationGain_bits?: number }[];
-    alsoOpen: { id: string; probability: number }[];
-  }[];
-}
-
-const RANK_BY = {
-  bits: { label: "information gain", key: "expectedInformationGain_bits" },
-  perDay: { label: "information per day of bench time", key: "perDay_bits" },
-  perCost: { label: "information per cost unit", key: "perCostUnit_bits" },
-} as const;
-
 /** Every assay not yet done, ranked by information alone, per day or per cost unit (as the CLI's table). */
 function ExperimentTable({ d }: { d: Diagnosis }) {
-  const [by, setBy] = useState<keyof typeof RANK_BY>("bits");
-  const key = RANK_BY[by].key;
-  const rows = [...d.nextExperiments].sort((a, b) => b[key] - a[key]);
+  const [by, setBy] = useState<ExperimentRankingKey>("bits");
+  const rows = rankedExperiments(d, by);
   return (
     <>
       <label>
         Rank the assays not yet done by{" "}
-        <select value={by} style={{ width: "auto" }} onChange={(e) => setBy(e.target.value as keyof typeof RANK_BY)}>
-          {Object.entries(RANK_BY).map(([k, v]) => (
+        <select value={by} style={{ width: "auto" }} onChange={(e) => setBy(e.target.value as ExperimentRankingKey)}>
+          {Object.entries(EXPERIMENT_RANKINGS).map(([k, v]) => (
             <option key={k} value={k}>
               {v.label}
             </option>
@@ -96,7 +67,7 @@ function mechanismName(d: Diagnosis, id: string): string {
 
 /** Where the source document's troubleshooting-table rows that the results show land in this ranking. */
 function TableRows({ d }: { d: Diagnosis }) {
-  if (!d.tableRows?.length) return null;
+  if (!d.tableRows.length) return null;
   return (
     <div data-testid="table-rows">
       <h2>The source document's troubleshooting table</h2>
@@ -112,7 +83,7 @@ function TableRows({ d }: { d: Diagnosis }) {
           <ul>
             {r.causes.map((c) => (
               <li key={c.text}>
-                Cause: {c.text} — {mechanismName(d, c.mechanism)} ranks #{c.rank} ({pct(c.probability)})
+                Cause: {c.text} — {mechanismName(d, c.mechanism)} ranks #{c.rank} ({formatProbability(c.probability)})
               </li>
             ))}
             {r.steps.map((st) => (
@@ -129,7 +100,7 @@ function TableRows({ d }: { d: Diagnosis }) {
           {r.alsoOpen.length > 0 ? (
             <p>
               Also open, not a cause this row lists:{" "}
-              {r.alsoOpen.map((m) => `${mechanismName(d, m.id)} ${pct(m.probability)}`).join(", ")}
+              {r.alsoOpen.map((m) => `${mechanismName(d, m.id)} ${formatProbability(m.probability)}`).join(", ")}
             </p>
           ) : null}
         </div>
@@ -159,11 +130,6 @@ export function bayesFactor(log10: number): string {
   const f = 10 ** Math.abs(log10);
   const s = f >= 100 ? f.toFixed(0) : f >= 10 ? f.toFixed(1) : f.toFixed(2);
   return `${log10 >= 0 ? "×" : "÷"}${s}`;
-}
-
-/** As the CLI prints probabilities (apps/cli diagnose: one decimal percent, "<0.1%" below). */
-export function pct(p: number): string {
-  return p >= 0.001 ? `${(p * 100).toFixed(1)}%` : "<0.1%";
 }
 
 export function TroubleshooterPage() {
@@ -227,8 +193,8 @@ export function TroubleshooterPage() {
                 <tr key={c.rank}>
                   <td className="num">{c.rank}</td>
                   <td>{c.name}</td>
-                  <td className="num">{pct(c.posterior)}</td>
-                  <td className="num">{pct(c.prior)}</td>
+                  <td className="num">{formatProbability(c.posterior)}</td>
+                  <td className="num">{formatProbability(c.prior)}</td>
                 </tr>
               ))}
             </tbody>

@@ -202,3 +202,64 @@ describe("options the simulate request needed, for any contract", () => {
     assert.equal(optionsFromFlags(pairs, { sample: "s", labels: "" }).labels, undefined);
   });
 });
+
+describe("an option's own words for a refused value (OptionMeta.refused)", () => {
+  const shape = {
+    speed: option(z.enum(["slow", "fast"]).optional(), {
+      flag: "--speed <how>",
+      description: "how fast",
+      refused: { cli: { problem: "--speed is slow or fast", expected: "slow or fast" } },
+    }),
+    count: option(z.number().int().min(1).optional(), {
+      flag: "--count <n>",
+      description: "how many",
+      refused: {
+        cli: { problem: "--count must be a whole number", expected: "1 or more" },
+        api: { problem: "not a count", expected: "an integer of at least 1" },
+      },
+    }),
+  };
+  const contract = defineAnalysis({
+    id: "probe",
+    command: "probe",
+    summary: "a probe",
+    files: {},
+    options: z.object(shape),
+    parse: (o: { speed?: string; count?: number }) => o,
+    result: z.object({}),
+    observations: [],
+    run: () => ({}),
+  });
+  it("replaces the generic message for the type, the range and a choice, on each face", () => {
+    throwsInput(
+      () => optionsFromFlags(contract, { count: "0.5" }),
+      '--count: --count must be a whole number (expected 1 or more, got "0.5")',
+    );
+    throwsInput(
+      () => optionsFromFlags(contract, { count: "many" }),
+      '--count: --count must be a whole number (expected 1 or more, got "many")',
+    );
+    throwsInput(
+      () => optionsFromJson(contract, { count: 0 }),
+      "options.count: not a count (expected an integer of at least 1, got 0)",
+    );
+    throwsInput(
+      () => optionsFromJson(contract, { count: [2] }),
+      "options.count: not a count (expected an integer of at least 1, got [2])",
+    );
+    throwsInput(
+      () => optionsFromValues(contract, { count: -1 }),
+      "--count: --count must be a whole number (expected 1 or more, got -1)",
+    );
+    // Without API words, the API says the CLI's, naming the flag.
+    throwsInput(
+      () => optionsFromJson(contract, { speed: "warp" }),
+      '--speed: --speed is slow or fast (expected slow or fast, got "warp")',
+    );
+    throwsInput(
+      () => optionsFromJson(contract, { speed: 9 }),
+      "--speed: --speed is slow or fast (expected slow or fast, got 9)",
+    );
+    assert.deepEqual(optionsFromFlags(contract, { speed: "fast", count: "3" }), { speed: "fast", count: 3 });
+  });
+});
