@@ -6,9 +6,7 @@
  */
 import { diagnoseContract, diagnosisOptions, optionsFromJson } from "@adclab/analyses";
 import { parseObservationSet } from "@adclab/core";
-import type { App } from "../context.ts";
 import { compute } from "./compute-pool.ts";
-import { registerContractSchemas } from "./contract-kind.ts";
 import type { AnalysisKind } from "./kinds.ts";
 
 export const diagnoseKind: AnalysisKind = {
@@ -22,8 +20,3 @@ export const diagnoseKind: AnalysisKind = {
     };
   },
 };
-
-/** The kind's Inputs (the observation document), Options and Result in the OpenAPI document. */
-export function registerDiagnoseSchemas(app: App): void {
-  registerContractSchemas(app, diagnoseContract);
-}

@@ -7,8 +7,7 @@ import { ADCLAB_VERSION } from "@adclab/core";
 import type { Analysis } from "@adclab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { contractDocumentSchema } from "../analyses/contract-kind.ts";
-import { registerDiagnoseSchemas } from "../analyses/diagnose.ts";
+import { contractDocumentSchema, registerContractSchemas } from "../analyses/contract-kind.ts";
 import { ANALYSIS_KIND_NAMES, analysisKind } from "../analyses/kinds.ts";
 import { requireExperiment } from "../auth/access.ts";
 import type { App, AppEnv, ServerOptions } from "../context.ts";
@@ -66,7 +65,8 @@ async function runStored(
 
 export function registerAnalyses(app: App, o: ServerOptions) {
   const tags = ["analyses"];
-  registerDiagnoseSchemas(app);
+  // The diagnose kind's Inputs (the observation document), Options and Result.
+  registerContractSchemas(app, diagnoseContract);
   app.openapi(
     createRoute({
       method: "post",
