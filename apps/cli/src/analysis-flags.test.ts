@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { diagnoseContract, doseResponseContract, optionsFromFlags, simulateContract } from "@adclab/analyses";
+import {
+  colocContract,
+  diagnoseContract,
+  doseResponseContract,
+  optionsFromFlags,
+  simulateContract,
+} from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
+import { InputError } from "@adclab/core";
 import { Command } from "commander";
 import { addAnalysisFlags, analysisFiles } from "./analysis-flags.ts";
 
@@ -69,5 +76,29 @@ describe("a contract without files, whose flags differ from its keys and split a
       { id: "her2-loss", strength: 2 },
     ]);
     assert.equal(parsed.experiment, "viability");
+  });
+});
+
+describe("a contract whose files are optional arguments and whose switch is a --no- flag", () => {
+  it("registers [image] [image2], the help line of --no-kendall, and reads only the arguments given", () => {
+    let seen: { args: (string | undefined)[]; flags: Record<string, unknown> } | undefined;
+    const cmd = addAnalysisFlags(new Command("coloc").exitOverride(), colocContract).action(
+      (image: string | undefined, image2: string | undefined, flags) => {
+        seen = { args: [image, image2], flags };
+      },
+    );
+    cmd.parse(["--no-kendall", "--psf", "4"], { from: "user" });
+    const help = cmd.helpInformation();
+    assert.match(help, /Usage: coloc \[options\] \[image\] \[image2\]/);
+    assert.match(help, /--no-kendall\s+skip Kendall's tau-b \(the slowest metric\)\n/);
+    assert.match(help, /--psf <px>\s+block size .* \(default: "3"\)/s);
+    const options = optionsFromFlags(colocContract, seen?.flags ?? {});
+    assert.equal(options.kendall, false);
+    assert.equal(options.blockSize, 4);
+    assert.deepEqual(analysisFiles(colocContract, seen?.args ?? [], seen?.flags ?? {}), {});
+    assert.throws(
+      () => analysisFiles(colocContract, ["no-such-image.tif"], {}),
+      (e: unknown) => e instanceof InputError && e.message === "no-such-image.tif, IMAGE: file not found",
+    );
   });
 });

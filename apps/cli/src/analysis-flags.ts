@@ -33,13 +33,14 @@ export function addAnalysisFlags(cmd: Command, contract: AnalysisContract, order
     }
     const f = fields.get(key);
     if (!f) throw new Error(`${contract.command}: '${key}' in the flag order is neither a file nor an option`);
+    const help = f.meta.help ?? f.meta.description;
     if (f.meta.repeatable) {
       const collect = f.meta.separator === undefined ? repeatable : splitting(f.meta.separator);
-      cmd.option(f.meta.flag, f.meta.description, collect, [] as string[]);
+      cmd.option(f.meta.flag, help, collect, [] as string[]);
     } else {
       const dflt = f.meta.cliDefault ?? (typeof f.default === "string" ? f.default : undefined);
-      if (dflt === undefined) cmd.option(f.meta.flag, f.meta.description);
-      else cmd.option(f.meta.flag, f.meta.description, dflt);
+      if (dflt === undefined) cmd.option(f.meta.flag, help);
+      else cmd.option(f.meta.flag, help, dflt);
     }
   }
   return cmd;
@@ -58,16 +59,21 @@ export function readNamedFile(path: string, field: string): NamedFile {
   }
 }
 
-/** The contract's files from the command line: the positional argument (if given) and the file flags given. */
+/**
+ * The contract's files from the command line: the positional arguments (in the slots' order; one
+ * not given is left out) and the file flags given.
+ */
 export function analysisFiles(
   contract: AnalysisContract,
-  positional: string | undefined,
+  positional: string | undefined | readonly (string | undefined)[],
   flags: Record<string, unknown>,
 ): Record<string, NamedFile> {
+  const args = typeof positional === "string" || positional === undefined ? [positional] : [...positional];
   const out: Record<string, NamedFile> = {};
   for (const [key, slot] of Object.entries(contract.files)) {
     if (isPositional(slot)) {
-      if (positional !== undefined) out[key] = readNamedFile(positional, slot.cliField ?? key.toUpperCase());
+      const path = args.shift();
+      if (path !== undefined) out[key] = readNamedFile(path, slot.cliField ?? key.toUpperCase());
     } else if (typeof flags[key] === "string") out[key] = readNamedFile(flags[key], slot.cli.split(/\s+/)[0] as string);
   }
   return out;

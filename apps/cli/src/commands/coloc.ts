@@ -4,34 +4,27 @@
  * design table (image → condition, chase time) and the comparison of conditions.
  */
 import {
-  analyzeColocImage,
-  type ColocAnalysisOptions,
+  type ColocContractOptions,
+  type ColocFiles,
   type ColocImageResult,
+  colocContract,
   colocJson,
-  parseColocThreshold,
+  optionsFromFlags,
 } from "@adclab/analyses";
 import { colocCytofluorogramPng } from "@adclab/analyses/node";
 import { colocDisplay } from "@adclab/analyses/tables";
 import { InputError } from "@adclab/core";
 import { writeFilesAtomically } from "@adclab/report/node";
 import type { Command } from "commander";
+import { addAnalysisFlags, analysisFiles } from "../analysis-flags.ts";
 import { runBatch } from "../coloc/batch.ts";
-import { readInputFile } from "../coloc/files.ts";
 import type { CommandModule } from "../context.ts";
 import { formatTable } from "../format.ts";
 
-interface Flags {
-  ch1?: string;
-  ch2?: string;
+/** The flags of the command itself: the figure, the batch (a folder and a design table) and --json. */
+type Flags = Record<string, unknown> & {
   mask?: string;
   labels?: string;
-  threshold: string;
-  costesIterations: string;
-  psf: string;
-  seed: string;
-  perSlice?: boolean;
-  kendall: boolean;
-  frame: string;
   json?: boolean;
   histogram?: string;
   batch?: string;
@@ -40,29 +33,28 @@ interface Flags {
   reference: string;
   metric: string;
   workers?: string;
-}
+};
+
+/** Where the help lists each file and option of the contract (its files first otherwise). */
+const FLAG_ORDER = [
+  "ch1",
+  "ch2",
+  "mask",
+  "labels",
+  "threshold",
+  "costesIterations",
+  "psf",
+  "seed",
+  "perSlice",
+  "kendall",
+  "frame",
+];
 
 export const colocCommand: CommandModule = {
   name: "coloc",
   register(program: Command, ctx) {
-    program
-      .command("coloc")
-      .description(
-        "co-localization of two channels (Protocol 1) with Fiji Coloc 2's metrics; per cell with a label image",
-      )
-      .argument("[image]", "TIFF / OME-TIFF / ImageJ hyperstack with both channels, or channel 1's file")
-      .argument("[image2]", "channel 2's file, when the channels are in separate files")
-      .option("--ch1 <n|name>", "channel 1 (e.g. T-DM1): 1-based number or name from the OME-XML", undefined)
-      .option("--ch2 <n|name>", "channel 2 (e.g. LAMP1 / LysoTracker)", undefined)
-      .option("--mask <file>", "binary mask / ROI image: analyse only its non-zero pixels")
-      .option("--labels <file>", "label image (one integer per cell, 0 = background): one result per cell")
-      .option("--threshold <method>", "costes | costes-classic | otsu | manual:A,B", "costes")
-      .option("--costes-iterations <n>", "Costes randomizations for the significance test (0 = skip)", "100")
-      .option("--psf <px>", "block size for the Costes test, about the PSF width in pixels", "3")
-      .option("--seed <n>", "seed of the Costes shuffles", "1")
-      .option("--per-slice", "analyse a z-stack slice by slice (default: the whole stack in 3-D)")
-      .option("--no-kendall", "skip Kendall's tau-b (the slowest metric)")
-      .option("--frame <n>", "time point of a time series (1-based)", "1")
+    const command = program.command(colocContract.command).description(colocContract.summary);
+    addAnalysisFlags(command, colocContract, FLAG_ORDER)
       .option("--histogram <out.png>", "write the cytofluorogram (2-D histogram with regression and thresholds) as PNG")
       .option("--batch <folder>", "analyse every image of the design table in this folder")
       .option(
@@ -94,7 +86,7 @@ export const colocCommand: CommandModule = {
         ].join("\n"),
       )
       .action(async (image: string | undefined, image2: string | undefined, flags: Flags) => {
-        const common = commonOptions(flags);
+        const common: ColocContractOptions = optionsFromFlags(colocContract, flags);
         if (flags.batch || flags.design) {
           if (!flags.batch || !flags.design) {
             throw new InputError("batch mode needs both --batch FOLDER and --design design.csv", {
@@ -117,17 +109,8 @@ export const colocCommand: CommandModule = {
         if (!image) throw new InputError("missing IMAGE (or --batch FOLDER --design design.csv)", { field: "IMAGE" });
         if (flags.mask && flags.labels)
           throw new InputError("give --mask or --labels, not both", { field: "--labels" });
-        const { pixels, ...result } = await analyzeColocImage(
-          {
-            image: readInputFile(image, "IMAGE"),
-            ...(image2 ? { image2: readInputFile(image2, "IMAGE2") } : {}),
-            ...(flags.mask ? { mask: readInputFile(flags.mask, "--mask") } : {}),
-            ...(flags.labels ? { labels: readInputFile(flags.labels, "--labels") } : {}),
-            ...(flags.ch1 === undefined ? {} : { ch1: flags.ch1 }),
-            ...(flags.ch2 === undefined ? {} : { ch2: flags.ch2 }),
-          },
-          common,
-        );
+        const files = analysisFiles(colocContract, [image, image2 || undefined], flags) as unknown as ColocFiles;
+        const { pixels, ...result } = await colocContract.run(files, common);
         if (flags.histogram) {
           // rendered after the analysis succeeded, written atomically: an error leaves nothing behind
           writeFilesAtomically([
@@ -148,30 +131,9 @@ export const colocCommand: CommandModule = {
   },
 };
 
-function commonOptions(f: Flags): ColocAnalysisOptions {
-  return {
-    threshold: parseColocThreshold(f.threshold),
-    costesIterations: nonNegativeInt(f.costesIterations, "--costes-iterations"),
-    blockSize: positiveInt(f.psf, "--psf"),
-    seed: integer(f.seed, "--seed"),
-    perSlice: !!f.perSlice,
-    kendall: f.kendall !== false,
-    frame: positiveInt(f.frame, "--frame"),
-  };
-}
-
-function integer(s: string, field: string): number {
+function positiveInt(s: string, field: string): number {
   const v = Number(s);
   if (!Number.isInteger(v)) throw new InputError("not a whole number", { field, expected: "a whole number", got: s });
-  return v;
-}
-function nonNegativeInt(s: string, field: string): number {
-  const v = integer(s, field);
-  if (v < 0) throw new InputError("must not be negative", { field, expected: "a whole number ≥ 0", got: s });
-  return v;
-}
-function positiveInt(s: string, field: string): number {
-  const v = integer(s, field);
   if (v < 1) throw new InputError("must be at least 1", { field, expected: "a whole number ≥ 1", got: s });
   return v;
 }

@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type AnalysisContract, diagnoseContract, doseResponseContract, simulateContract } from "@adclab/analyses";
+import {
+  type AnalysisContract,
+  colocContract,
+  diagnoseContract,
+  doseResponseContract,
+  simulateContract,
+} from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { App } from "../context.ts";
@@ -69,5 +75,17 @@ describe("a result that is a union of documents, one per shape", () => {
       ["Viability", "PulseChase", "Catabolite", "Her2", "Expression"].map((n) => `#/components/schemas/Simulated${n}`),
     );
     assert.equal(c.SimulateResult.description, "What `adclab simulate --json` prints for the same request");
+  });
+});
+
+describe("the coloc kind's OpenAPI components", () => {
+  it("document the image as required, the options with their defaults and the API's ranges", () => {
+    const c = components(colocContract);
+    assert.deepEqual(c.ColocInputs.required, ["image"]);
+    assert.match(c.ColocInputs.description, /`adclab coloc IMAGE \[IMAGE2\] \[--mask\] \[--labels\]`/);
+    const psf = c.ColocOptions.properties.psf;
+    assert.deepEqual([psf.type, psf.minimum, psf.maximum, psf.default], ["integer", 1, 1000, 3]);
+    assert.equal(c.ColocOptions.properties.kendall.default, true);
+    assert.deepEqual(Object.keys(c.ColocOptions.properties), Object.keys(colocContract.options.shape));
   });
 });

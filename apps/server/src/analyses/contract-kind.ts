@@ -36,7 +36,11 @@ export function contractInputsSchema(contract: AnalysisContract) {
     Object.entries(contract.files).map(([k, slot]) => [k, slot.required ? FileId : FileId.optional()]),
   );
   const flags = Object.entries(contract.files)
-    .map(([k, s]) => (isPositional(s) ? (s.cliField ?? k.toUpperCase()) : `[${s.cli.split(/\s+/)[0]}]`))
+    .map(([k, s]) => {
+      if (!isPositional(s)) return `[${s.cli.split(/\s+/)[0]}]`;
+      const name = s.cliField ?? k.toUpperCase();
+      return s.required ? name : `[${name}]`;
+    })
     .join(" ");
   return z.object(shape).openapi({
     description: `inputs of kind "${contract.id}": the files \`adclab ${contract.command} ${flags}\` reads; stored as { id, name, sha256 } each`,

@@ -22,7 +22,7 @@ import {
 import { InputError, MECHANISM_IDS, validateMechanisms } from "@adclab/core";
 import type { RawFile, Store } from "@adclab/db";
 import { JobError } from "@adclab/jobs";
-import { API_COLOC_FIELDS, colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
+import { colocFile, colocOptions, experimentFile, type FileRef, fileRef } from "../analyses/coloc.ts";
 import { errorFromWorker } from "../analyses/compute-pool.ts";
 import { SimulateRequest } from "../analyses/simulate.ts";
 import { inputErrorFromZod } from "../errors.ts";
@@ -95,7 +95,9 @@ function itemError(e: unknown, where: string, row?: number): Error {
   return new Error(`${where}${row === undefined ? "" : `, row ${row}`}: ${e.original.message}`);
 }
 
+/** The batch's own options; the rest are the `coloc` kind's, checked by its contract. */
 const COLOC_BATCH_OPTIONS = ["reference", "metric", "workers"];
+const METRIC_FIELD = "options.metric";
 
 export const colocBatch: BatchKind = {
   cli: "adclab coloc --batch FOLDER --design design.csv --json",
@@ -107,7 +109,7 @@ export const colocBatch: BatchKind = {
     const opts = colocOptions(analysisOptions);
     const reference = textOption(options, "reference", "parental");
     const metric = textOption(options, "metric", "pearson");
-    colocMetric(metric, API_COLOC_FIELDS.metric);
+    colocMetric(metric, METRIC_FIELD);
     const workers = workersOption(options);
     const design = await experimentFile(store, experimentId, i.design, "inputs.design");
     // The "folder": this experiment's uploads by name; a name uploaded twice means its latest upload.
@@ -163,7 +165,7 @@ export const colocBatch: BatchKind = {
             labels: r.labels !== undefined,
             result: results[k] as ColocImageResult,
           })),
-          { reference, metric, metricField: API_COLOC_FIELDS.metric },
+          { reference, metric, metricField: METRIC_FIELD },
         );
         return {
           schema: "adclab.coloc-batch/1",

@@ -5,7 +5,7 @@
  */
 import {
   analyzeColocImage,
-  type ColocAnalysisOptions,
+  type ColocContractOptions,
   type ColocImageResult,
   type ColocInput,
   type DoseResponseOptions,
@@ -17,10 +17,9 @@ import {
   runSimulation,
   type SimulationRequest,
 } from "@adclab/analyses";
-import { API_COLOC_FIELDS } from "../analyses/coloc.ts";
 
 export type JobItem =
-  | ({ kind: "coloc"; options: ColocAnalysisOptions } & ColocInput)
+  | ({ kind: "coloc"; options: ColocContractOptions } & ColocInput)
   | { kind: "fit"; file: NamedFile; layout?: NamedFile; options: DoseResponseOptions }
   /** The body of POST /api/simulate (checked before the job started), strength already set. */
   | { kind: "simulate"; request: SimulationRequest };
@@ -30,7 +29,7 @@ export type JobItemResult = ColocImageResult | DoseResponseResult | Record<strin
 export async function run(item: JobItem): Promise<JobItemResult> {
   if (item.kind === "coloc") {
     const { kind: _kind, options, ...input } = item;
-    const { pixels: _pixels, ...result } = await analyzeColocImage(input, options, API_COLOC_FIELDS);
+    const { pixels: _pixels, ...result } = await analyzeColocImage(input, options, options.fields);
     return result;
   }
   if (item.kind === "simulate")

@@ -4,11 +4,12 @@
  * analysis its cytofluorogram (SVG or PNG) and its per-cell table as CSV. Decoding and drawing
  * run on the compute pool's worker threads.
  */
-import { type ColocImageInfo, type ColocImageResult, colocRowsCsv } from "@adclab/analyses";
+import { type ColocImageInfo, type ColocImageResult, colocContract, colocRowsCsv } from "@adclab/analyses";
 import type { Analysis } from "@adclab/db";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { API_COLOC_FIELDS, colocInput, colocInputs, colocOptions } from "../analyses/coloc.ts";
+import { colocInput, colocInputs, colocOptions } from "../analyses/coloc.ts";
+import { registerContractSchemas } from "../analyses/contract-kind.ts";
 import { requireExperiment } from "../auth/access.ts";
 import type { App, AppEnv, ServerOptions } from "../context.ts";
 import { HttpError, notFound } from "../errors.ts";
@@ -55,6 +56,7 @@ async function storedColoc(c: Context<AppEnv>, o: ServerOptions, id: string): Pr
 }
 
 export function registerColoc(app: App, o: ServerOptions) {
+  registerContractSchemas(app, colocContract); // ColocInputs, ColocOptions, ColocResult
   const tags = ["co-localization"];
   app.openapi(
     createRoute({
@@ -116,7 +118,7 @@ export function registerColoc(app: App, o: ServerOptions) {
         input: { ...colocInput(files, opts), frame: opts.frame },
         result: { rows, channels },
         format,
-        fields: API_COLOC_FIELDS,
+        fields: opts.fields,
       });
       if (format === "svg") return c.body(figure as string, 200, { "content-type": "image/svg+xml" });
       return c.body((figure as Uint8Array).slice().buffer as ArrayBuffer, 200, { "content-type": "image/png" });

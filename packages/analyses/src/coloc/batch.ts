@@ -15,7 +15,6 @@ import {
   toCsv,
 } from "@adclab/core";
 import type { ColocImageResult, ColocRow } from "./analyze.ts";
-import { CLI_FIELD_NAMES } from "./options.ts";
 
 export const COLOC_METRICS: Record<string, (r: ColocRow) => number | null> = {
   pearson: (r) => r.pearson.all,
@@ -32,7 +31,7 @@ export const COLOC_METRICS: Record<string, (r: ColocRow) => number | null> = {
 };
 
 /** The metric compared between conditions, by name (case-insensitive). */
-export function colocMetric(name: string, field = CLI_FIELD_NAMES.metric): (r: ColocRow) => number | null {
+export function colocMetric(name: string, field = "--metric"): (r: ColocRow) => number | null {
   const metric = COLOC_METRICS[name.toLowerCase()];
   if (!metric)
     throw new InputError(`unknown metric '${name}'`, { field, expected: Object.keys(COLOC_METRICS).join(", ") });

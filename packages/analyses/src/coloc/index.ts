@@ -18,11 +18,17 @@ export {
   parseColocDesign,
   summarizeColocBatch,
 } from "./batch.ts";
+export { type ColocFiles, ColocResultSchema, colocContract, colocInputOf } from "./contract.ts";
 export { colocCytofluorogramSvg } from "./cytofluorogram.ts";
 export {
+  API_COLOC_FIELDS,
   CLI_FIELD_NAMES,
+  COLOC_FILES,
   type ColocAnalysisOptions,
+  type ColocContractOptions,
   type ColocFieldNames,
+  ColocOptionsSchema,
+  colocFieldNames,
   describeColocOptions,
   parseColocThreshold,
 } from "./options.ts";

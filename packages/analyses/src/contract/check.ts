@@ -6,13 +6,14 @@
  * 3. the contract's `parse`: the checks between options, and the typed options `run` takes.
  * Messages name the CLI's flag from step 2 on, in the CLI and the API alike, so a user of either
  * reads the same sentence (docs/cli/*.md document the flags) — unless an option keeps its own
- * words for each face (OptionMeta.refused). A required option not given is a step-1 problem, in
+ * words for each face (OptionMeta.refused, or its own reading: fromFlag, fromJson), or the
+ * contract names the API's keys (`apiNames: "key"`). A required option not given is a step-1 problem, in
  * the option's own words (OptionMeta.missing).
  */
 import { InputError } from "@adclab/core";
 import type { z } from "zod";
 import type { AnalysisContract } from "./define.ts";
-import { type OptionField, optionFields } from "./fields.ts";
+import { faceNames, type OptionField, optionFields } from "./fields.ts";
 
 const isNumberList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "number");
 const isTextList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
@@ -75,8 +76,11 @@ function requireGiven(fields: OptionField[], given: Record<string, unknown>, fie
   }
 }
 
-/** Step 2: what the schema allows beyond the type, named by the CLI flag. `got`: as the user gave it. */
-function checkValue(f: OptionField, v: unknown, face: Face, got: unknown): void {
+/**
+ * Step 2: what the schema allows beyond the type (for the API, within its narrower `apiRange`),
+ * named `field` (the CLI flag, unless the contract names the API's keys). `got`: as the user gave it.
+ */
+function checkValue(f: OptionField, v: unknown, face: Face, got: unknown, field: string): void {
   if (f.kind === "choice" && !(f.choices ?? []).includes(v as string)) {
     refuse(
       f,
@@ -84,27 +88,28 @@ function checkValue(f: OptionField, v: unknown, face: Face, got: unknown): void 
       got,
       () =>
         new InputError(`unknown ${f.meta.noun ?? f.key} '${String(v)}'`, {
-          field: f.cliName,
+          field,
           expected: f.meta.expected ?? (f.choices ?? []).join(", "),
         }),
     );
   }
   if (f.kind === "number") {
     const x = v as number;
-    const low = f.minimum !== undefined && x < f.minimum;
-    const high = f.maximum !== undefined && x > f.maximum;
+    const range = face === "api" && f.meta.apiRange ? { ...f, ...f.meta.apiRange } : f;
+    const low = range.minimum !== undefined && x < range.minimum;
+    const high = range.maximum !== undefined && x > range.maximum;
     if (!Number.isFinite(x) || low || high || (f.integer && !Number.isInteger(x))) {
       refuse(
         f,
         face,
         got,
-        () => new InputError("out of range", { field: f.cliName, expected: f.meta.expected ?? rangeText(f), got: v }),
+        () => new InputError("out of range", { field, expected: f.meta.expected ?? rangeText(range), got: v }),
       );
     }
   }
 }
 
-function rangeText(f: OptionField): string {
+function rangeText(f: Pick<OptionField, "integer" | "minimum" | "maximum">): string {
   const what = f.integer ? "a whole number" : "a number";
   if (f.minimum !== undefined && f.maximum !== undefined) return `${what} from ${f.minimum} to ${f.maximum}`;
   if (f.minimum !== undefined) return `${what} of at least ${f.minimum}`;
@@ -125,17 +130,23 @@ function finish<O>(
   cliText: Record<string, unknown> = {},
   raw: Record<string, unknown> = given,
 ): O {
-  for (const f of fields) if (given[f.key] !== undefined) checkValue(f, given[f.key], face, raw[f.key]);
+  const name = faceNames(contract, face === "api" ? "api" : "cli");
+  for (const f of fields) {
+    if (given[f.key] !== undefined && !ownReading(f, face)) checkValue(f, given[f.key], face, raw[f.key], name(f.key));
+  }
   const parsed = contract.options.safeParse(given);
   if (!parsed.success) {
     // Steps 1–2 cover the kinds the faces present; a refinement of the contract's own ends here.
     const issue = parsed.error.issues[0];
     const f = fields.find((x) => x.key === issue?.path[0]);
-    throw new InputError(issue?.message ?? "not a valid option", { field: f?.cliName ?? "options" });
+    throw new InputError(issue?.message ?? "not a valid option", { field: f ? name(f.key) : "options" });
   }
-  const flagOf = new Map(fields.map((f) => [f.key, f.cliName]));
-  return contract.parse({ ...parsed.data, ...cliText } as never, (key) => flagOf.get(key) ?? key);
+  return contract.parse({ ...parsed.data, ...cliText } as never, name);
 }
+
+/** The face's own reading of an option (OptionMeta.fromFlag / fromJson), if the option has one. */
+const ownReading = (f: OptionField, face: Face) =>
+  face === "flags" ? f.meta.fromFlag : face === "api" ? f.meta.fromJson : undefined;
 
 /** Any contract whose `parse` gives O (methods are bivariant, so every contract fits). */
 type AnyContract<O> = AnalysisContract<z.ZodObject, O, unknown, unknown>;
@@ -155,7 +166,7 @@ export function optionsFromJson<O>(
   for (const k of Object.keys(options)) {
     if (!known.has(k)) {
       throw new InputError(`unknown option '${k}'`, {
-        field: `options.${k}`,
+        field: c.apiNames === "key" ? "options" : `options.${k}`,
         expected: [...known, ...alsoAccepted].join(", "),
       });
     }
@@ -163,7 +174,11 @@ export function optionsFromJson<O>(
   const given: Record<string, unknown> = {};
   for (const f of fields) {
     const v = options[f.key];
-    if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`, "api");
+    const own = f.meta.fromJson;
+    if (own && v !== undefined) {
+      const read = own(v, `options.${f.key}`);
+      if (read !== undefined) given[f.key] = read;
+    } else if (v !== undefined && v !== null) given[f.key] = jsonValue(f, v, `options.${f.key}`, "api");
   }
   requireGiven(fields, given, (f) => `options.${f.key}`);
   return finish(c, fields, given, "api");
@@ -196,7 +211,9 @@ export function optionsFromFlags<O>(contract: AnyContract<O>, flags: Record<stri
     const v = flags[f.cliKey];
     if (v === undefined || (f.meta.blankIsUnset && v === "")) continue;
     typed[f.key] = v;
-    if (f.kind === "records") {
+    if (f.meta.fromFlag) {
+      given[f.key] = f.meta.fromFlag(String(v), f.cliName);
+    } else if (f.kind === "records") {
       cliText[f.key] = v;
     } else if (f.kind === "number") {
       const x = typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;

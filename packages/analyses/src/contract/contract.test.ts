@@ -263,3 +263,27 @@ describe("an option's own words for a refused value (OptionMeta.refused)", () =>
     assert.deepEqual(optionsFromFlags(contract, { speed: "fast", count: "3" }), { speed: "fast", count: 3 });
   });
 });
+
+describe("an option's API range, narrower than its schema's", () => {
+  const bounded = {
+    ...doseResponseContract,
+    options: doseResponseContract.options.extend({
+      repeats: option(z.number().int().min(1).optional(), {
+        flag: "--repeats <n>",
+        description: "an example option the server bounds",
+        apiRange: { minimum: 1, maximum: 10 },
+      }),
+    }),
+  };
+  it("is checked for the API only, and named as the API's other messages are", () => {
+    throwsInput(
+      () => optionsFromJson(bounded, { repeats: 11 }),
+      "--repeats: out of range (expected a whole number from 1 to 10, got 11)",
+    );
+    assert.equal(optionsFromFlags(bounded, { repeats: "11" })["repeats" as never], 11);
+    throwsInput(
+      () => optionsFromFlags(bounded, { repeats: "0" }),
+      "--repeats: out of range (expected a whole number of at least 1, got 0)",
+    );
+  });
+});

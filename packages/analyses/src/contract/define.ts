@@ -14,6 +14,8 @@ export interface OptionMeta {
   flag: string;
   /** The CLI help line, the OpenAPI description and the form's hint. */
   description: string;
+  /** The CLI help line when it must read otherwise (a `--no-…` flag says what turning the option off does). */
+  help?: string;
   /** The form's label (default: the description). */
   label?: string;
   /** Shown with the value in forms and in the form's hint, e.g. "%" or "g/mol". */
@@ -51,6 +53,23 @@ export interface OptionMeta {
    * messages the faces gave before the contract; a new option leaves this out.
    */
   refused?: { cli: RefusedMessage; api?: RefusedMessage };
+  /**
+   * The range the API accepts, where it is narrower than the schema's (the server bounds the work
+   * one request may ask for): checked for the API's requests and documented in OpenAPI.
+   */
+  apiRange?: { minimum: number; maximum: number };
+  /**
+   * This option's own reading of the CLI's text, where one message per face (`refused`) is not
+   * enough (e.g. "not a whole number" and "must not be negative"): returns the value in the
+   * schema's type or throws the InputError, naming `field`. It replaces steps 1–2 of ./check.ts
+   * for the CLI. For messages the faces gave before the contract; a new option leaves this out.
+   */
+  fromFlag?: (text: string, field: string) => unknown;
+  /**
+   * The same for the API's JSON: called for every value given, null included; returns the value in
+   * the schema's type (undefined: not given) or throws, naming `field` (`options.<key>`).
+   */
+  fromJson?: (value: unknown, field: string) => unknown;
 }
 
 /** A problem and what was expected, as an InputError says them. */
@@ -67,6 +86,7 @@ export function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
   const documented = schema.meta({
     description: meta.description,
     ...(meta.example === undefined ? {} : { example: meta.example }),
+    ...(meta.apiRange ?? {}),
   }) as T;
   optionRegistry.add(documented, meta);
   return documented;
@@ -118,11 +138,17 @@ export interface AnalysisContract<
   options: Schema;
   /**
    * Cross-field checks and the typed options `run` takes. Messages name the CLI's flags, or, for a
-   * contract whose faces each use their own names, `name(key)`: the face's name of the option
-   * (the faces of ./check.ts pass the CLI's flag). A `records` option (./fields.ts) may arrive as
+   * contract whose faces each use their own names, `name(key)`: the face's name of the option or
+   * file slot (./fields.ts faceNames: the CLI's flag, or with `apiNames: "key"` the API's key). A `records` option (./fields.ts) may arrive as
    * the CLI's text, which `parse` reads as well.
    */
   parse(input: z.output<Schema>, name?: (key: string) => string): Options;
+  /**
+   * What the API's messages call an option: "flag" (default) names the CLI's flag once the JSON
+   * type is checked (docs/cli documents the flags); "key" names `options.<key>` throughout (in
+   * `parse`'s `name` too), and an unknown option `options`.
+   */
+  apiNames?: "flag" | "key";
   /** The result's schema (for OpenAPI): the document `--json` prints (an object, or a union of them). */
   result: z.ZodType;
   observations: readonly YieldedObservation[];

@@ -4,7 +4,7 @@
  * by them, and the web page builds its form from them (apps/web/src/forms/).
  */
 import type { z } from "zod";
-import { type AnalysisContract, metaOf, type OptionMeta } from "./define.ts";
+import { type AnalysisContract, isPositional, metaOf, type OptionMeta } from "./define.ts";
 
 /**
  * - switch: true/false (a CLI flag without value)
@@ -70,7 +70,9 @@ function unwrap(s: z.ZodType): { core: z.ZodType; required: boolean; default?: u
 }
 
 /** commander's attribute name of a long flag: "--rout-q" → "routQ". */
-const camel = (flag: string) => flag.replace(/^--/, "").replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
+/** commander's attribute name of a flag: "--absolute-ec" → "absoluteEc", "--no-kendall" → "kendall". */
+const camel = (flag: string) =>
+  flag.replace(/^--(no-)?/, "").replace(/-([a-z0-9])/gi, (_, c: string) => c.toUpperCase());
 
 type Kind = Omit<OptionField, "key" | "meta" | "cliName" | "cliKey" | "required">;
 
@@ -129,4 +131,28 @@ export function optionFields(contract: Pick<AnalysisContract, "id" | "options">)
       ...(dflt === undefined ? {} : { default: dflt }),
     };
   });
+}
+
+/** The faces whose users name options and files in their own words (a library caller reads the CLI's). */
+export type NamingFace = "cli" | "api";
+
+/**
+ * What a face's user calls an option or a file slot of the contract, for messages: the CLI's flag
+ * or argument ("--ch1", "IMAGE"); the API's `inputs.<slot>`, and for an option the flag, or
+ * `options.<key>` with `apiNames: "key"`. Any other key is its own name.
+ */
+export function faceNames(
+  contract: Pick<AnalysisContract, "id" | "files" | "options" | "apiNames">,
+  face: NamingFace,
+): (key: string) => string {
+  return (key) => {
+    const slot = contract.files[key];
+    if (slot) {
+      if (face === "api") return `inputs.${key}`;
+      return isPositional(slot) ? (slot.cliField ?? key.toUpperCase()) : (slot.cli.split(/\s+/)[0] as string);
+    }
+    if (!(key in contract.options.shape)) return key;
+    if (face === "api" && contract.apiNames === "key") return `options.${key}`;
+    return metaOf(contract, key).flag.split(/\s+/)[0] as string;
+  };
 }

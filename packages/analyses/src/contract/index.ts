@@ -12,4 +12,4 @@ export {
   type RefusedMessage,
   type YieldedObservation,
 } from "./define.ts";
-export { type OptionField, type OptionKind, optionFields } from "./fields.ts";
+export { faceNames, type NamingFace, type OptionField, type OptionKind, optionFields } from "./fields.ts";
