@@ -13,10 +13,12 @@ function labelOf(f: OptionField): string {
 
 function Control({
   f,
+  name,
   values,
   set,
 }: {
   f: OptionField;
+  name: string;
   values: FormValues;
   set: (key: string, v: string | boolean) => void;
 }) {
@@ -25,7 +27,12 @@ function Control({
   if (f.kind === "switch") {
     return (
       <label className="inline" title={f.meta.description}>
-        <input type="checkbox" checked={values[f.key] === true} onChange={(e) => set(f.key, e.target.checked)} />
+        <input
+          name={name}
+          type="checkbox"
+          checked={values[f.key] === true}
+          onChange={(e) => set(f.key, e.target.checked)}
+        />
         {labelOf(f)}
       </label>
     );
@@ -35,7 +42,7 @@ function Control({
     return (
       <label title={f.meta.description}>
         {labelOf(f)}
-        <select value={text} onChange={(e) => set(f.key, e.target.value)}>
+        <select name={name} value={text} onChange={(e) => set(f.key, e.target.value)}>
           {optional ? <option value="">{f.meta.unsetLabel ?? "—"}</option> : null}
           {(f.choices ?? []).map((c) => (
             <option key={c} value={c}>
@@ -51,6 +58,7 @@ function Control({
       <label title={f.meta.description}>
         {labelOf(f)}
         <textarea
+          name={name}
           rows={3}
           cols={32}
           value={text}
@@ -64,6 +72,7 @@ function Control({
     <label title={f.meta.description}>
       {labelOf(f)}
       <input
+        name={name}
         value={text}
         placeholder={f.meta.placeholder ?? f.meta.unsetLabel}
         size={f.kind === "list" ? 16 : 10}
@@ -78,16 +87,19 @@ export function OptionsForm({
   fields,
   values,
   onChange,
+  name = (key) => key,
 }: {
   fields: readonly OptionField[];
   values: FormValues;
   onChange: (v: FormValues) => void;
+  /** Each control's name attribute (default: the option's key), unique when a page has two forms. */
+  name?: (key: string) => string;
 }) {
   const set = (key: string, v: string | boolean) => onChange({ ...values, [key]: v });
   return (
     <div className="row options-form">
       {fields.map((f) => (
-        <Control key={f.key} f={f} values={values} set={set} />
+        <Control key={f.key} f={f} name={name(f.key)} values={values} set={set} />
       ))}
     </div>
   );

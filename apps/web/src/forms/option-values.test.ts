@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { doseResponseContract } from "@adclab/analyses";
+import { colocContract, doseResponseContract, optionsFromJson } from "@adclab/analyses";
 import { doseResponseWithOneMoreOption as extended, TRIM_OPTION } from "@adclab/analyses/test-helpers";
 import { formFields, formFromOptions, initialValues, optionsFromForm } from "./option-values.ts";
 
@@ -40,5 +40,29 @@ describe("an analysis's form, from its contract", () => {
     assert.equal(trim?.kind, "number");
     assert.equal(trim?.meta.label, "Trim fraction");
     assert.deepEqual(optionsFromForm(more, { ...initialValues(more), [TRIM_OPTION.key]: "0.1" })[TRIM_OPTION.key], 0.1);
+  });
+});
+
+describe("the co-localization form, from its contract", () => {
+  const fields = formFields(colocContract);
+  it("sends a switch that is on by default only when it is turned off, and numbers as numbers", () => {
+    const v = initialValues(fields);
+    assert.equal(v.kendall, true);
+    assert.equal(v.costesIterations, "100");
+    assert.deepEqual(optionsFromForm(fields, v), {
+      threshold: "costes",
+      costesIterations: 100,
+      psf: 3,
+      seed: 1,
+      frame: 1,
+    });
+    const off = optionsFromForm(fields, { ...v, kendall: false, perSlice: true, ch1: "2" });
+    assert.deepEqual(
+      { kendall: off.kendall, perSlice: off.perSlice, ch1: off.ch1 },
+      { kendall: false, perSlice: true, ch1: "2" },
+    );
+    // what the form sends, the API takes: the same options as the CLI's defaults with --no-kendall
+    assert.equal(optionsFromJson(colocContract, off).kendall, false);
+    assert.deepEqual(formFromOptions(fields, { kendall: false }).kendall, false);
   });
 });

@@ -39,7 +39,9 @@ export function optionsFromForm(fields: readonly OptionField[], values: FormValu
   for (const f of fields) {
     const v = values[f.key];
     if (f.kind === "switch") {
-      if (v === true) out[f.key] = true;
+      // A switch the schema has on (e.g. Kendall's τ-b) is sent only when turned off.
+      if (v === true && f.default !== true) out[f.key] = true;
+      if (v === false && f.default === true) out[f.key] = false;
       continue;
     }
     if (f.meta.requires && values[f.meta.requires] !== true) continue;

@@ -6,9 +6,12 @@
  * server, so polling carries on through a restart of the server and then shows how it ended
  * (interrupted, when the server stopped while it ran).
  */
+import { COLOC_METRICS, type ColocBatchSummary, colocContract } from "@adclab/analyses";
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api, type Experiment, type RawFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
+import { OptionsForm } from "../forms/OptionsForm.tsx";
+import { formFields, initialValues, optionsFromForm } from "../forms/option-values.ts";
 import { uploadTo } from "./ColocalizationPage.tsx";
 
 export interface Job {
@@ -19,42 +22,14 @@ export interface Job {
   error: { message: string } | null;
 }
 
-interface Comparison {
-  time_h: number;
-  condition: string;
-  nCondition: number;
-  nReference: number;
-  medianCondition: number;
-  medianReference: number;
-  mannWhitneyP: number;
-  welchP: number | null;
-  meanDifference: number;
-  ciLow: number | null;
-  ciHigh: number | null;
-}
+/** The stored result of a `coloc-batch` job: the batch summary (comparison and the three tables). */
+type BatchResult = ColocBatchSummary;
 
-interface BatchResult {
-  images: number;
-  cells: number;
-  metric: string;
-  units: string;
-  comparison: Comparison[];
-  tables: Record<string, string>;
-}
-
-const METRICS = [
-  "pearson",
-  "pearson_below",
-  "pearson_above",
-  "spearman",
-  "kendall",
-  "m1",
-  "m2",
-  "tm1",
-  "tm2",
-  "moc",
-  "icq",
-];
+const METRICS = Object.keys(COLOC_METRICS);
+/** Every option of one image's analysis applies to each image of the batch. */
+const FIELDS = formFields(colocContract);
+/** Names apart from the single-image form's; the browser test finds the shuffles by name. */
+const controlName = (key: string) => (key === "costesIterations" ? "batchIterations" : `batch-${key}`);
 
 /** A number as the CLI's batch table prints it (formatTable: 5 significant digits). */
 const num = (v: number) => formatNumber(v);
@@ -64,7 +39,7 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
   const [design, setDesign] = useState<RawFile>();
   const [reference, setReference] = useState("parental");
   const [metric, setMetric] = useState("pearson");
-  const [iterations, setIterations] = useState("100");
+  const [optionValues, setOptionValues] = useState(() => initialValues(FIELDS));
   const [job, setJob] = useState<Job>();
   const [result, setResult] = useState<BatchResult>();
   const [error, setError] = useState<string>();
@@ -95,7 +70,7 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
     setError(undefined);
     setResult(undefined);
     try {
-      const options = { reference, metric, costesIterations: Number(iterations) };
+      const options = { reference, metric, ...optionsFromForm(FIELDS, optionValues) };
       setJob(
         await api<Job>(`/api/experiments/${experimentId.current}/jobs`, {
           json: { kind: "coloc-batch", inputs: { design: design.id }, options },
@@ -187,17 +162,9 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
               ))}
             </select>
           </label>
-          <label>
-            Costes shuffles
-            <input
-              name="batchIterations"
-              type="number"
-              min={0}
-              size={6}
-              value={iterations}
-              onChange={(e) => setIterations(e.target.value)}
-            />
-          </label>
+        </div>
+        <OptionsForm fields={FIELDS} values={optionValues} onChange={setOptionValues} name={controlName} />
+        <div className="row">
           <button type="submit" disabled={!design || running || !!busy}>
             Run batch
           </button>

@@ -5,26 +5,28 @@
  * "Co-localization" project, one experiment per visit of the page.
  */
 
+import { type ColocChannelPreview, type ColocImageInfo, colocContract, metaOf } from "@adclab/analyses";
 import type { ColocJson } from "@adclab/analyses/tables";
 import { type FormEvent, useRef, useState } from "react";
 import { api, type Experiment, type Project, type RawFile } from "../api.ts";
 import { formatNumber } from "../format.ts";
+import { OptionsForm } from "../forms/OptionsForm.tsx";
+import { formFields, initialValues, optionsFromForm } from "../forms/option-values.ts";
 import { ColocalizationBatch } from "./ColocalizationBatch.tsx";
 
 import { ColocalizationResults } from "./ColocalizationResults.tsx";
 
-export interface ImageChannels {
-  file: string;
-  format: string;
-  width: number;
-  height: number;
-  channels: number;
-  slices: number;
-  frames: number;
-  sampleType: string;
-  pixelSize: { x: number; y: number; unit: string } | null;
-  previews: { index: number; name: string | null; png: string; displayRange: { low: number; high: number } }[];
-}
+/** GET /api/files/{id}/channels: the image's info, each preview's PNG as a data: URL. */
+export type ImageChannels = Omit<ColocImageInfo, "previews"> & {
+  previews: (Omit<ColocChannelPreview, "png"> & { png: string })[];
+};
+
+/** The page draws the channels (picked from the previews) and the threshold itself; the contract's form the rest. */
+const OWN_CONTROLS = ["ch1", "ch2", "threshold"];
+const FIELDS = formFields(colocContract).filter((f) => !OWN_CONTROLS.includes(f.key));
+/** The control names the page has always had (the browser test finds them by name). */
+const controlName = (key: string) => (key === "costesIterations" ? "iterations" : key);
+const label = (key: string) => metaOf(colocContract, key).label;
 
 interface Uploaded {
   file: RawFile;
@@ -102,9 +104,7 @@ export function ColocalizationPage() {
   const [ch2, setCh2] = useState("2");
   const [method, setMethod] = useState("costes");
   const [manual, setManual] = useState({ a: "", b: "" });
-  const [iterations, setIterations] = useState("100");
-  const [psf, setPsf] = useState("3");
-  const [kendall, setKendall] = useState(true);
+  const [optionValues, setOptionValues] = useState(() => initialValues(FIELDS));
   const [result, setResult] = useState<{ id: string; results: ColocJson }>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
@@ -162,9 +162,7 @@ export function ColocalizationPage() {
         ch1: Number(ch1),
         ch2: Number(ch2),
         threshold: method === "manual" ? `manual:${manual.a},${manual.b}` : method,
-        costesIterations: Number(iterations),
-        psf: Number(psf),
-        kendall,
+        ...optionsFromForm(FIELDS, optionValues),
       };
       const a = await api<{ id: string; status: string; results: ColocJson; error?: { message?: string } }>(
         `/api/experiments/${experiment.id}/analyses`,
@@ -242,8 +240,8 @@ export function ColocalizationPage() {
           <>
             <h2>Channels and thresholds</h2>
             <div className="row">
-              <label>
-                Channel 1 (e.g. T-DM1)
+              <label title={metaOf(colocContract, "ch1").description}>
+                {label("ch1")}
                 <select name="ch1" value={ch1} onChange={(e) => setCh1(e.target.value)}>
                   {image.info.previews.map((p) => (
                     <option key={p.index} value={p.index}>
@@ -252,8 +250,8 @@ export function ColocalizationPage() {
                   ))}
                 </select>
               </label>
-              <label>
-                Channel 2 (e.g. LAMP1)
+              <label title={metaOf(colocContract, "ch2").description}>
+                {label("ch2")}
                 <select name="ch2" value={ch2} onChange={(e) => setCh2(e.target.value)}>
                   {ch2Source.previews.map((p) => (
                     <option key={p.index} value={p.index}>
@@ -262,8 +260,8 @@ export function ColocalizationPage() {
                   ))}
                 </select>
               </label>
-              <label>
-                Thresholds
+              <label title={metaOf(colocContract, "threshold").description}>
+                {label("threshold")}
                 <select name="threshold" value={method} onChange={(e) => setMethod(e.target.value)}>
                   <option value="costes">Costes (Coloc 2's bisection)</option>
                   <option value="costes-classic">Costes (classic, step by step)</option>
@@ -293,27 +291,9 @@ export function ColocalizationPage() {
                   </label>
                 </>
               ) : null}
-              <label>
-                Costes shuffles (0 = no test)
-                <input
-                  name="iterations"
-                  type="number"
-                  min={0}
-                  size={6}
-                  value={iterations}
-                  onChange={(e) => setIterations(e.target.value)}
-                />
-              </label>
-              <label>
-                Block size (PSF, px)
-                <input name="psf" type="number" min={1} size={4} value={psf} onChange={(e) => setPsf(e.target.value)} />
-              </label>
-              <label className="inline">
-                <span>
-                  <input type="checkbox" checked={kendall} onChange={(e) => setKendall(e.target.checked)} /> Kendall's
-                  τ-b
-                </span>
-              </label>
+            </div>
+            <OptionsForm fields={FIELDS} values={optionValues} onChange={setOptionValues} name={controlName} />
+            <div className="row">
               <button type="submit" disabled={!!busy}>
                 Analyse
               </button>
