@@ -9,7 +9,9 @@ import {
   API_COLOC_FIELDS,
   type ColocContractOptions,
   type ColocFile,
+  type ColocFiles,
   colocContract,
+  colocInputOf,
   optionsFromJson,
   prepareColocImage,
 } from "@adclab/analyses";
@@ -105,14 +107,10 @@ export async function colocInputs(store: Store, experimentId: string | null, inp
 
 /** The analysis input of the package from the stored files and the channel options. */
 export function colocInput(files: ColocInputs, o: { ch1?: string; ch2?: string }) {
-  return {
-    image: colocFile(files.image),
-    ...(files.image2 ? { image2: colocFile(files.image2) } : {}),
-    ...(files.mask ? { mask: colocFile(files.mask) } : {}),
-    ...(files.labels ? { labels: colocFile(files.labels) } : {}),
-    ...(o.ch1 === undefined ? {} : { ch1: o.ch1 }),
-    ...(o.ch2 === undefined ? {} : { ch2: o.ch2 }),
-  };
+  const named = Object.fromEntries(
+    Object.entries(files).map(([slot, f]) => [slot, { name: f.originalName, content: f.content }]),
+  ) as unknown as ColocFiles;
+  return colocInputOf(named, o);
 }
 
 export const colocKind: AnalysisKind = {
