@@ -7,8 +7,9 @@
 
 import { type ColocChannelPreview, type ColocImageInfo, colocContract, metaOf } from "@adclab/analyses";
 import type { ColocJson } from "@adclab/analyses/tables";
-import { type FormEvent, useRef, useState } from "react";
-import { api, type Experiment, type Project, type RawFile } from "../api.ts";
+import { type FormEvent, useState } from "react";
+import { api, type RawFile } from "../api.ts";
+import { uploadFile, useUploadExperiment } from "../data/upload.ts";
 import { formatNumber } from "../format.ts";
 import { OptionsForm } from "../forms/OptionsForm.tsx";
 import { formFields, initialValues, optionsFromForm } from "../forms/option-values.ts";
@@ -33,39 +34,15 @@ interface Uploaded {
   info?: ImageChannels;
 }
 
-const PROJECT = "Co-localization";
+/** This visit's uploads: one experiment of the "Co-localization" project. */
+export const COLOC_UPLOADS = {
+  project: "Co-localization",
+  description: "Images analysed on the Co-localization page",
+  experiment: "Images",
+};
 
-/** The experiment this visit's files go into: created on the first upload (once, even when uploads overlap). */
-export function useExperiment() {
-  const pending = useRef<Promise<Experiment> | null>(null);
-  const [experiment, setExperiment] = useState<Experiment>();
-  const ensure = () => {
-    pending.current ??= (async () => {
-      const projects = await api<Project[]>("/api/projects");
-      const project =
-        projects.find((p) => p.name === PROJECT) ??
-        (await api<Project>("/api/projects", {
-          json: { name: PROJECT, description: "Images analysed on the Co-localization page" },
-        }));
-      const stamp = new Date().toISOString().slice(0, 16).replace("T", " ");
-      const e = await api<Experiment>(`/api/projects/${project.id}/experiments`, { json: { name: `Images ${stamp}` } });
-      setExperiment(e);
-      return e;
-    })().catch((err) => {
-      pending.current = null;
-      throw err;
-    });
-    return pending.current;
-  };
-  return { experiment, ensure };
-}
-
-export async function uploadTo(experimentId: string, file: File): Promise<RawFile> {
-  return api<RawFile>(`/api/experiments/${experimentId}/files?name=${encodeURIComponent(file.name)}`, {
-    body: file,
-    type: file.type || "image/tiff",
-  });
-}
+/** Uploads an image (TIFF unless the browser knows the file's type). */
+export const uploadTo = (experimentId: string, file: File) => uploadFile(experimentId, file, "image/tiff");
 
 function ChannelPreviews({ info, testId }: { info: ImageChannels; testId: string }) {
   return (
@@ -95,7 +72,7 @@ function ChannelPreviews({ info, testId }: { info: ImageChannels; testId: string
 const channelLabel = (p: ImageChannels["previews"][number]) => `${p.index}${p.name ? ` · ${p.name}` : ""}`;
 
 export function ColocalizationPage() {
-  const { experiment, ensure } = useExperiment();
+  const { experiment, ensure } = useUploadExperiment(COLOC_UPLOADS);
   const [image, setImage] = useState<Uploaded>();
   const [image2, setImage2] = useState<Uploaded>();
   const [regionKind, setRegionKind] = useState<"none" | "mask" | "labels">("none");
@@ -228,7 +205,7 @@ export function ColocalizationPage() {
         </div>
         {experiment ? (
           <p className="hint" data-testid="coloc-experiment">
-            Files are kept with their SHA-256 in project {PROJECT} › {experiment.name} (see Projects).
+            Files are kept with their SHA-256 in project {COLOC_UPLOADS.project} › {experiment.name} (see Projects).
             {region && regionKind !== "none"
               ? ` ${regionKind === "labels" ? "Label image" : "Mask"}: ${region.originalName}.`
               : ""}
