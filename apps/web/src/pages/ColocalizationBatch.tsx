@@ -6,24 +6,14 @@
  * server, so polling carries on through a restart of the server and then shows how it ended
  * (interrupted, when the server stopped while it ran).
  */
-import { COLOC_METRICS, type ColocBatchSummary, colocContract } from "@adclab/analyses";
-import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api, type Experiment, type RawFile } from "../api.ts";
-import { formatNumber } from "../format.ts";
+import { COLOC_METRICS, colocContract } from "@adclab/analyses";
+import { type FormEvent, useRef, useState } from "react";
+import { api, type Experiment, type RawFile } from "../api.ts";
+import { type Job, useJob } from "../data/use-job.ts";
 import { OptionsForm } from "../forms/OptionsForm.tsx";
 import { formFields, initialValues, optionsFromForm } from "../forms/option-values.ts";
+import { BatchComparison, BatchJobStatus, type BatchResult } from "./ColocalizationBatchResults.tsx";
 import { uploadTo } from "./ColocalizationPage.tsx";
-
-export interface Job {
-  id: string;
-  status: "queued" | "running" | "done" | "failed" | "cancelled" | "interrupted";
-  progress: { done: number; total: number; message: string };
-  analysisId: string | null;
-  error: { message: string } | null;
-}
-
-/** The stored result of a `coloc-batch` job: the batch summary (comparison and the three tables). */
-type BatchResult = ColocBatchSummary;
 
 const METRICS = Object.keys(COLOC_METRICS);
 /** Every option of one image's analysis applies to each image of the batch. */
@@ -31,18 +21,14 @@ const FIELDS = formFields(colocContract);
 /** Names apart from the single-image form's; the browser test finds the shuffles by name. */
 const controlName = (key: string) => (key === "costesIterations" ? "batchIterations" : `batch-${key}`);
 
-/** A number as the CLI's batch table prints it (formatTable: 5 significant digits). */
-const num = (v: number) => formatNumber(v);
-
 export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experiment> }) {
   const [files, setFiles] = useState<RawFile[]>([]);
   const [design, setDesign] = useState<RawFile>();
   const [reference, setReference] = useState("parental");
   const [metric, setMetric] = useState("pearson");
   const [optionValues, setOptionValues] = useState(() => initialValues(FIELDS));
-  const [job, setJob] = useState<Job>();
-  const [result, setResult] = useState<BatchResult>();
   const [error, setError] = useState<string>();
+  const { job, setJob, result, setResult, unreachable, cancel } = useJob<BatchResult>(setError);
   const [busy, setBusy] = useState<string>();
   const experimentId = useRef<string | undefined>(undefined);
 
@@ -76,45 +62,6 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
           json: { kind: "coloc-batch", inputs: { design: design.id }, options },
         }),
       );
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
-
-  // Poll the running job; fetch the stored result once it is done. While the server cannot be
-  // reached (a restart), say so and keep trying: the job is still there when it is back.
-  const [unreachable, setUnreachable] = useState<string>();
-  useEffect(() => {
-    if (job?.status !== "running" && job?.status !== "queued") return;
-    const t = setTimeout(
-      async () => {
-        try {
-          const next = await api<Job>(`/api/jobs/${job.id}`);
-          if (next.status === "done") {
-            const a = await api<{ results: BatchResult }>(`/api/jobs/${job.id}/result`);
-            setResult(a.results);
-          }
-          setUnreachable(undefined);
-          setJob(next);
-        } catch (err) {
-          if (err instanceof ApiError && err.status < 500) {
-            setUnreachable(undefined);
-            setError(err.message);
-          } else {
-            setUnreachable(`${(err as Error).message}; trying again`);
-            setJob({ ...job }); // the same job: poll again
-          }
-        }
-      },
-      unreachable ? 2000 : 250,
-    );
-    return () => clearTimeout(t);
-  }, [job, unreachable]);
-
-  async function cancel() {
-    if (!job) return;
-    try {
-      setJob(await api<Job>(`/api/jobs/${job.id}/cancel`, { method: "POST" }));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -177,47 +124,7 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
         ) : null}
       </form>
       {busy ? <p className="hint">{busy}</p> : null}
-      {job ? (
-        <div data-testid="batch-job" data-status={job.status}>
-          <div className="row">
-            <progress
-              className="coloc-progress"
-              max={job.progress.total}
-              value={job.progress.done}
-              aria-label="Batch progress"
-            />
-            <span data-testid="batch-progress">
-              {job.progress.done} / {job.progress.total} — {running ? job.progress.message : job.status}
-            </span>
-            {running ? (
-              <button type="button" onClick={cancel}>
-                Cancel
-              </button>
-            ) : null}
-          </div>
-          {job.status === "cancelled" ? (
-            <p className="notice" role="status">
-              Cancelled: the worker threads stopped and nothing was stored.
-            </p>
-          ) : null}
-          {job.status === "failed" && job.error ? (
-            <p className="error" role="alert">
-              {job.error.message}
-            </p>
-          ) : null}
-          {job.status === "interrupted" ? (
-            <p className="error" role="alert">
-              Interrupted after {job.progress.done} of {job.progress.total}:{" "}
-              {job.error?.message ?? "the server stopped while this job ran; nothing was stored; submit it again"}.
-            </p>
-          ) : null}
-          {unreachable && running ? (
-            <p className="notice" role="status">
-              Cannot reach the server ({unreachable}).
-            </p>
-          ) : null}
-        </div>
-      ) : null}
+      {job ? <BatchJobStatus job={job} running={running} unreachable={unreachable} onCancel={cancel} /> : null}
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -225,69 +132,5 @@ export function ColocalizationBatch({ ensure }: { ensure: () => Promise<Experime
       ) : null}
       {result ? <BatchComparison result={result} reference={reference} /> : null}
     </section>
-  );
-}
-
-function BatchComparison({ result, reference }: { result: BatchResult; reference: string }) {
-  const links = useMemo(
-    () =>
-      Object.entries(result.tables).map(([name, text]) => ({
-        name,
-        href: URL.createObjectURL(new Blob([text], { type: "text/csv" })),
-      })),
-    [result],
-  );
-  useEffect(
-    () => () => {
-      for (const l of links) URL.revokeObjectURL(l.href);
-    },
-    [links],
-  );
-  return (
-    <div data-testid="batch-result">
-      <p>
-        Analysed {result.images} image{result.images === 1 ? "" : "s"}
-        {result.cells ? ` (${result.cells} cells)` : ""}. {result.metric}: {result.units} of each condition vs '
-        {reference}'.
-      </p>
-      <table data-testid="batch-comparison">
-        <thead>
-          <tr>
-            {["time_h", "condition", "n", `n ${reference}`, "median", `median ${reference}`, "MW P", "Welch P"].map(
-              (h) => (
-                <th key={h}>{h}</th>
-              ),
-            )}
-            <th>diff [95% CI]</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.comparison.map((c) => (
-            <tr key={`${c.time_h}-${c.condition}`}>
-              <td className="num">{num(c.time_h)}</td>
-              <td>{c.condition}</td>
-              <td className="num">{num(c.nCondition)}</td>
-              <td className="num">{num(c.nReference)}</td>
-              <td className="num">{num(c.medianCondition)}</td>
-              <td className="num">{num(c.medianReference)}</td>
-              <td className="num">{num(c.mannWhitneyP)}</td>
-              <td className="num">{c.welchP === null ? "—" : num(c.welchP)}</td>
-              <td className="num">
-                {c.ciLow === null
-                  ? num(c.meanDifference)
-                  : `${num(c.meanDifference)} [${num(c.ciLow)}, ${num(c.ciHigh as number)}]`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="row">
-        {links.map((l) => (
-          <a key={l.name} className="button" href={l.href} download={l.name}>
-            {l.name}
-          </a>
-        ))}
-      </p>
-    </div>
   );
 }
