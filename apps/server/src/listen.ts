@@ -12,7 +12,7 @@ import { createApp } from "./app.ts";
 import { hashPassword } from "./auth/passwords.ts";
 import { DEFAULT_MAX_UPLOAD_BYTES } from "./context.ts";
 import { createDemoProject } from "./demo/demo-project.ts";
-import { INTERRUPTED_MESSAGE, JobManager, STALE_JOB_SECONDS } from "./jobs/job-manager.ts";
+import { INTERRUPTED_MESSAGE, JobManager, type JobManagerOptions, STALE_JOB_SECONDS } from "./jobs/job-manager.ts";
 
 /** The workbench's default port (documented in the README and `adclab serve --help`). */
 export const DEFAULT_PORT = 5174;
@@ -66,7 +66,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const db = await openDb(o.databaseUrl ? { kind: "postgres", url: o.databaseUrl } : { kind: "pglite", dir: dataDir });
   const compute = createComputePool(); // its threads start with the first heavy analysis
   const store = new Store(db.db);
-  const jobs = new JobManager(store);
+  const jobs = new JobManager(store, testJobHold());
   try {
     // Analyses cut off by a crash are marked failed, never left "running" or given results.
     // Only the embedded database is owned by this one process; a PostgreSQL server may be shared
@@ -120,4 +120,22 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     await db.close();
     throw e;
   }
+}
+
+/**
+ * The tests' hold on jobs (JobManagerOptions.holdAfterItems): only under the test runner
+ * (ADCLAB_TEST=1) with ADCLAB_TEST_HOLD_JOB_ITEMS=N; says on stdout when the held progress is saved.
+ */
+function testJobHold(): JobManagerOptions {
+  const n = Number(process.env.ADCLAB_TEST_HOLD_JOB_ITEMS);
+  if (process.env.ADCLAB_TEST !== "1" || !Number.isInteger(n) || n < 0) return {};
+  let said = false;
+  return {
+    holdAfterItems: n,
+    onHeld: (id, done) => {
+      if (said) return;
+      said = true;
+      console.log(`test hook: job ${id} held after ${done} items, progress saved`);
+    },
+  };
 }

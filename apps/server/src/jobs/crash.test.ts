@@ -28,8 +28,21 @@ describe("SIGKILL during a job", () => {
     const data = join(tmp, "data");
     const port = await freeLoopbackPort();
     const base = `http://127.0.0.1:${port}`;
-    const first = await startServerProcess(data, port);
+    // The first server holds each job after 3 of its 12 images (a test hook of the job manager)
+    // and says so once that progress is saved: the kill then comes mid-job on any machine.
+    process.env.ADCLAB_TEST_HOLD_JOB_ITEMS = "3";
+    const first = await startServerProcess(data, port).finally(() => {
+      delete process.env.ADCLAB_TEST_HOLD_JOB_ITEMS;
+    });
     children.push(first);
+    const held = new Promise<string>((resolve) => {
+      let out = "";
+      first.stdout!.on("data", (d: Buffer) => {
+        out += d;
+        const m = /test hook: job \S+ held after \d+ items, progress saved/.exec(out);
+        if (m) resolve(m[0]);
+      });
+    });
     const post = async (path: string, body: unknown) =>
       (await (
         await fetch(base + path, {
@@ -56,17 +69,15 @@ describe("SIGKILL during a job", () => {
       inputs: { design: design.id },
       options: { costesIterations: 3000, workers: 2 },
     });
-    // killed once the workers are busy and some images are done (and saved), long before all twelve
-    for (;;) {
-      const j = (await (await fetch(`${base}/api/jobs/${job.id}`)).json()) as {
-        status: string;
-        progress: { done: number };
-      };
-      assert.equal(j.status, "running");
-      if (j.progress.done >= 1) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await new Promise((r) => setTimeout(r, 1500)); // progress is saved within a second
+    // Should the hold not take, the job would end on its own: that is a failure, not a hang.
+    const ended = (async () => {
+      for (;;) {
+        const j = (await (await fetch(`${base}/api/jobs/${job.id}`)).json()) as { status: string };
+        if (j.status !== "running" && j.status !== "queued") return `the job ended (${j.status}) without being held`;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    assert.match(await Promise.race([held, ended]), new RegExp(`job ${job.id} held after 3 items`));
     await stopServerProcess(first, "SIGKILL");
 
     const second = await startServerProcess(data, port);
@@ -83,8 +94,8 @@ describe("SIGKILL during a job", () => {
     };
     assert.equal(j.status, "interrupted");
     assert.deepEqual(j.error, { message: INTERRUPTED_MESSAGE, input: false });
-    assert.ok(j.progress.done >= 1 && j.progress.done < 12, `last saved progress: ${j.progress.done}`);
-    assert.equal(j.progress.message, `interrupted after ${j.progress.done} of 12`);
+    assert.equal(j.progress.done, 3, "the last saved progress");
+    assert.equal(j.progress.message, "interrupted after 3 of 12");
     assert.equal(j.analysisId, null);
     const files = (await (await fetch(`${base}/api/experiments/${experiment.id}/files`)).json()) as {
       originalName: string;

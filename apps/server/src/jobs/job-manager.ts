@@ -121,6 +121,13 @@ export interface JobManagerOptions {
   progressWriteMs?: number;
   /** Default HEARTBEAT_MS. */
   heartbeatMs?: number;
+  /**
+   * Test hook: submit only this many items of each batch, then hold the job running, and call
+   * `onHeld` once that progress is written, so a test can act on a job mid-way (kill the server)
+   * by waiting on a condition instead of hoping the machine is slow enough.
+   */
+  holdAfterItems?: number;
+  onHeld?: (jobId: string, done: number) => void;
 }
 
 const WORKER = new URL("./worker.ts", import.meta.url);
@@ -266,6 +273,9 @@ export class JobManager {
     this.serial(job, async () => {
       const running = await this.store.updateJobProgress(job.view.id, progress);
       job.view.updatedAt = new Date().toISOString();
+      const hold = this.o.holdAfterItems;
+      if (hold !== undefined && progress.done >= Math.min(hold, progress.total))
+        this.o.onHeld?.(job.view.id, progress.done);
       // Ended by someone else: another server took this process for lost and marked it interrupted.
       if (!running && job.view.status === "running" && !job.finishing) await this.adopt(job);
     }).catch((e) => console.error(`job ${job.view.id}: progress not saved: ${(e as Error).message}`));
@@ -352,7 +362,8 @@ export class JobManager {
     let inFlight = 0;
     return new Promise((resolve, reject) => {
       const pump = async () => {
-        while (live() && inFlight < size * 2 && next < p.total) {
+        const submit = Math.min(p.total, this.o.holdAfterItems ?? p.total);
+        while (live() && inFlight < size * 2 && next < submit) {
           const k = next++;
           inFlight++;
           const item = await p.load(k);
