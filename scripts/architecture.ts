@@ -147,7 +147,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   ["knowledge", "coloc"], // the science as data; co-localization metrics over pixel arrays
   ["io", "model"], // parsers (into coloc's pixel arrays); the well model (knowledge + ode)
   ["fit"], // dose–response fitting (of io's tables)
-  ["virtual-assays"], // virtual assays: the model's read-outs, viability curves fitted by fit
+  ["virtual-assays", "standard-curve"], // virtual assays (the model's read-outs, viability curves fitted by fit); standard curves (fit's fitter)
   ["calibration", "troubleshoot"], // fitted to IC50s; observations → mechanisms (knowledge, experiments)
   ["index.ts"], // the public barrel
 ];

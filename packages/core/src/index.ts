@@ -10,7 +10,7 @@
  *
  *   version · errors · units · random numbers · ODE solver · knowledge (cell lines, drugs,
  *   mechanisms, parameters, seed and troubleshooting tables, assays, protocols) · well model ·
- *   virtual assays · calibration · parsing (delimited text, dose–response tables, TIFF), CSV ·
+ *   virtual assays · standard curves · calibration · parsing (delimited text, dose–response tables, TIFF), CSV ·
  *   dose–response fitting (single, robust, global, ratios, GR metrics) · statistics ·
  *   co-localization · troubleshooter
  */
@@ -175,6 +175,39 @@ export {
   simulateHer2,
   simulatePulseChase,
 } from "./virtual-assays/read-outs.ts";
+
+// Standard curves: straight line, through zero, quadratic; weights, inverse prediction, LOD/LOQ
+export {
+  type CurveLimits,
+  fitLinearStandardCurve,
+  type LinearStandardCurve,
+  type LinearStandardCurveOptions,
+  limitsOf,
+  type PredictAmountOptions,
+  predictAmount,
+} from "./standard-curve/linear-standard-curve.ts";
+export type { PolynomialCurve, PolynomialModelName } from "./standard-curve/polynomial-fit.ts";
+export {
+  type VarianceFunction,
+  type Weighting,
+  WEIGHTING_NAMES,
+  type WeightingName,
+} from "./standard-curve/weighting.ts";
+export {
+  AUTO_CANDIDATES,
+  chooseWeighting,
+  type HomoscedasticityTest,
+  type WeightingCandidate,
+  type WeightingChoice,
+} from "./standard-curve/choose-weighting.ts";
+export type { InversePrediction, RangeQualifier } from "./standard-curve/inverse-predict.ts";
+export {
+  DETECTION_LIMIT_METHODS,
+  type DetectionLimitMethod,
+  type Limit,
+  QUANTIFICATION_LIMIT_METHODS,
+  type QuantificationLimitMethod,
+} from "./standard-curve/limits.ts";
 
 // Calibration: mechanism strengths and parameters fitted to IC50s or curves
 export {
