@@ -253,10 +253,12 @@ export {
 // Parsing: TIFF, ImageJ hyperstacks and OME-TIFF over bytes
 export {
   DEFAULT_MAX_DECODED_BYTES,
+  DEFAULT_TIFF_LIMITS,
   type ReadTiffOptions,
   readTiff,
   resolveChannel,
   type SampleType,
+  type TiffLimits,
   type TiffStack,
 } from "./io/tiff/read-tiff.ts";
 

@@ -20,8 +20,25 @@ export interface StackLayout {
   pixelSize?: { x: number; y: number; z?: number; unit: string };
 }
 
+/**
+ * The largest channels × slices × frames a description may declare, checked before anything is
+ * sized by it (channels=1000000000 would make a billion channel names). The reader passes the
+ * planes the file can hold (capped by its maxPlanes limit) and how to word the refusal.
+ */
+export interface PlaneBound {
+  maxPlanes: number;
+  refuse(dialect: "ImageJ description" | "OME-XML", planes: number): Error;
+}
+
+function checkPlanes(dialect: "ImageJ description" | "OME-XML", planes: number, bound: PlaneBound | undefined) {
+  if (bound && planes > bound.maxPlanes) throw bound.refuse(dialect, planes);
+}
+
 /** ImageJ's description, or null when the text is not one. */
-export function parseImageJDescription(text: string): Omit<StackLayout, "format" | "pageOf"> | null {
+export function parseImageJDescription(
+  text: string,
+  bound?: PlaneBound,
+): Omit<StackLayout, "format" | "pageOf"> | null {
   if (!/^ImageJ=/.test(text)) return null;
   const field = (name: string): string | undefined => new RegExp(`(?:^|\\n)${name}=([^\\n\\0]*)`).exec(text)?.[1];
   const int = (name: string) => {
@@ -31,6 +48,7 @@ export function parseImageJDescription(text: string): Omit<StackLayout, "format"
   const channels = int("channels");
   const slices = int("slices");
   const frames = int("frames");
+  checkPlanes("ImageJ description", channels * slices * frames, bound);
   const unit = field("unit");
   const spacing = Number(field("spacing"));
   return {
@@ -45,6 +63,7 @@ export function parseImageJDescription(text: string): Omit<StackLayout, "format"
 /** The OME-XML's first image, or null when the text is not OME-XML. */
 export function parseOmeXml(
   text: string,
+  bound?: PlaneBound,
 ): (Omit<StackLayout, "format" | "pageOf"> & { dimensionOrder: string }) | null {
   if (!/<OME[\s>]/.test(text)) return null;
   const pixels = /<(?:\w+:)?Pixels\s([^>]*)>/.exec(text);
@@ -55,6 +74,7 @@ export function parseOmeXml(
     return Number.isInteger(v) && v > 0 ? v : 1;
   };
   const channels = size("SizeC");
+  checkPlanes("OME-XML", channels * size("SizeZ") * size("SizeT"), bound);
   const names: (string | null)[] = [];
   for (const m of text.matchAll(/<(?:\w+:)?Channel\s([^>]*?)\/?>/g)) {
     const a = attributes(m[1] as string);

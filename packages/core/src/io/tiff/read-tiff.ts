@@ -5,17 +5,27 @@
  * before geotiff sees it, works out which page is which channel / slice / frame, and turns every
  * failure into an InputError naming the file.
  *
- * Guards, all applied before any pixel is decoded:
- * - the header must be a TIFF's ("II*\0", "MM\0*" or BigTIFF);
- * - every strip or tile must lie inside the file (a truncated file is named as such);
- * - the declared decoded size of all pages must stay under `maxDecodedBytes` (default 1 GiB),
- *   and no strip may hold more than twice its decoded size (+1 KiB; LZW can expand noise ~1.5×): together these bound
- *   what a decompression bomb can make us allocate.
+ * Guards, all applied before any pixel is decoded (./limits.ts has the limits, each named in its
+ * refusal):
+ * - ./ifd-scan.ts walks the IFD chain itself (a chain that loops or passes maxPages is refused)
+ *   and checks every tag value, strip and tile against the file's length, and refuses empty
+ *   strips and tags of the wrong type, so geotiff only ever reads inside the file;
+ * - the declared size of each page (maxPageBytes) and of all pages (maxDecodedBytes), and of all
+ *   pages per byte of file (maxCompressionRatio), and the planes an ImageJ description or the
+ *   OME-XML declares (maxPlanes, and no more than the pages hold);
+ * - while decoding, ./bounded-decoders.ts stops any strip that would expand past its pixels, and
+ *   no strip may hold more than twice its decoded size (+1 KiB; LZW can expand noise ~1.5×):
+ *   together these bound what a decompression bomb can make us allocate.
  */
 import { fromArrayBuffer, type GeoTIFFImage } from "geotiff";
 import type { PixelArray } from "../../coloc/pixels.ts";
 import { InputError } from "../../errors/input-error.ts";
-import { pageIndexer, parseImageJDescription, parseOmeXml, type StackLayout } from "./metadata.ts";
+import { BlockSizeError, useBoundedDecoders } from "./bounded-decoders.ts";
+import { scanTiff, type TiffPage } from "./ifd-scan.ts";
+import { DEFAULT_MAX_DECODED_BYTES, DEFAULT_TIFF_LIMITS, formatBytes, type TiffLimits } from "./limits.ts";
+import { type PlaneBound, pageIndexer, parseImageJDescription, parseOmeXml, type StackLayout } from "./metadata.ts";
+
+export { DEFAULT_MAX_DECODED_BYTES, DEFAULT_TIFF_LIMITS, type TiffLimits };
 
 export type SampleType = "uint8" | "uint16" | "uint32" | "int8" | "int16" | "int32" | "float32" | "float64";
 
@@ -42,15 +52,67 @@ export interface ReadTiffOptions {
   file?: string;
   /** Upper bound of the decoded size of all pages together (default 1 GiB). */
   maxDecodedBytes?: number;
+  /** Any of the other limits (./limits.ts); the defaults are DEFAULT_TIFF_LIMITS. */
+  limits?: Partial<TiffLimits>;
 }
-
-export const DEFAULT_MAX_DECODED_BYTES = 2 ** 30;
 
 export async function readTiff(data: Uint8Array | ArrayBuffer, o: ReadTiffOptions = {}): Promise<TiffStack> {
   const file = o.file;
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const fail = (problem: string, expected?: string) => new InputError(problem, { file, expected });
-  checkHeader(bytes, fail);
+  const limits: TiffLimits = {
+    ...DEFAULT_TIFF_LIMITS,
+    ...o.limits,
+    ...(o.maxDecodedBytes === undefined ? {} : { maxDecodedBytes: o.maxDecodedBytes }),
+  };
+  const scan = scanTiff(bytes, limits, fail);
+  const pages = scan.pages;
+  const first = pages[0] as TiffPage;
+  const { width, height, samplesPerPixel: spp } = first;
+  const sampleType = sampleTypeOf(first, fail);
+  let declared = 0;
+  for (const [i, page] of pages.entries()) {
+    if (page.width !== width || page.height !== height || page.samplesPerPixel !== spp) {
+      throw fail(`page ${i + 1} is ${page.width}×${page.height}, page 1 is ${width}×${height}`, "pages of one size");
+    }
+    if (sampleTypeOf(page, fail) !== sampleType) throw fail(`page ${i + 1} has another sample type than page 1`);
+    declared += width * height * spp * bytesPer(sampleType);
+    if (declared > limits.maxDecodedBytes) {
+      throw fail(
+        `declares ${(declared / 2 ** 20).toFixed(0)}+ MiB of pixels (${width}×${height}×${pages.length} pages), more than the limit of ${(limits.maxDecodedBytes / 2 ** 20).toFixed(0)} MiB — refusing to decode (possible decompression bomb)`,
+        "an image within the size limit",
+      );
+    }
+  }
+  if (declared > limits.ratioFloorBytes && declared > limits.maxCompressionRatio * bytes.byteLength) {
+    throw fail(
+      `declares ${formatBytes(declared)} of pixels in a file of ${formatBytes(bytes.byteLength)}, more than the limit maxCompressionRatio = ${limits.maxCompressionRatio} times the file — refusing to decode (possible decompression bomb)`,
+      "an image within the size limit",
+    );
+  }
+
+  const bound: PlaneBound = {
+    maxPlanes: Math.min(limits.maxPlanes, pages.length * spp),
+    refuse: (dialect, planes) =>
+      planes > pages.length * spp
+        ? fail(
+            `the ${dialect} promises ${planes} planes but the file has ${pages.length} pages`,
+            "one page per plane (ImageJ's single-page 'virtual' stacks are not supported; re-save in Fiji)",
+          )
+        : fail(
+            `the ${dialect} declares ${planes} planes, more than the limit maxPlanes = ${limits.maxPlanes}`,
+            `at most ${limits.maxPlanes} planes`,
+          ),
+  };
+  const layout = stackLayout(scan.description, pages.length, spp, bound);
+  if (layout.format === "imagej" && layout.pixelSize) {
+    layout.pixelSize.x = scan.resolution ? 1 / scan.resolution.x : Number.NaN;
+    layout.pixelSize.y = scan.resolution ? 1 / scan.resolution.y : Number.NaN;
+    if (!(layout.pixelSize.x > 0)) delete layout.pixelSize;
+  }
+
+  // Only now does geotiff see the file: every offset it will follow has been checked above.
+  useBoundedDecoders();
   // geotiff reads from an ArrayBuffer from offset 0, so a view into a larger buffer (Node pools
   // small files' Buffers) is copied out first.
   let buffer = bytes.buffer as ArrayBuffer;
@@ -59,57 +121,25 @@ export async function readTiff(data: Uint8Array | ArrayBuffer, o: ReadTiffOption
     copy.set(bytes);
     buffer = copy.buffer;
   }
-  let images: GeoTIFFImage[];
+  let tiff: Awaited<ReturnType<typeof fromArrayBuffer>>;
   try {
-    const tiff = await fromArrayBuffer(buffer);
-    const count = await tiff.getImageCount();
-    images = [];
-    for (let i = 0; i < count; i++) images.push(await tiff.getImage(i));
+    tiff = await fromArrayBuffer(buffer);
   } catch (e) {
     throw fail(`malformed or truncated TIFF (${errorText(e)})`, "a complete TIFF file");
   }
-  if (images.length === 0) throw fail("the TIFF has no images");
-  const first = images[0] as GeoTIFFImage;
-  const width = first.getWidth();
-  const height = first.getHeight();
-  const spp = first.getSamplesPerPixel();
-  const sampleType = sampleTypeOf(first, fail);
-  let declared = 0;
-  for (const [i, img] of images.entries()) {
-    if (img.getWidth() !== width || img.getHeight() !== height || img.getSamplesPerPixel() !== spp) {
-      throw fail(
-        `page ${i + 1} is ${img.getWidth()}×${img.getHeight()}, page 1 is ${width}×${height}`,
-        "pages of one size",
-      );
+  const images: (GeoTIFFImage | undefined)[] = new Array(pages.length);
+  // geotiff parses IFDs in order, each after the one before; pages are opened as they are read.
+  const image = async (page: number): Promise<GeoTIFFImage> => {
+    const cached = images[page];
+    if (cached) return cached;
+    try {
+      const img = await tiff.getImage(page);
+      images[page] = img;
+      return img;
+    } catch (e) {
+      throw fail(`malformed or truncated TIFF (${errorText(e)})`, "a complete TIFF file");
     }
-    if (sampleTypeOf(img, fail) !== sampleType) throw fail(`page ${i + 1} has another sample type than page 1`);
-    declared += width * height * spp * bytesPer(sampleType);
-    if (declared > (o.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES)) {
-      throw fail(
-        `declares ${(declared / 2 ** 20).toFixed(0)}+ MiB of pixels (${width}×${height}×${images.length} pages), more than the limit of ${((o.maxDecodedBytes ?? DEFAULT_MAX_DECODED_BYTES) / 2 ** 20).toFixed(0)} MiB — refusing to decode (possible decompression bomb)`,
-        "an image within the size limit",
-      );
-    }
-    await checkStrips(img, bytes.byteLength, sampleType, fail);
-  }
-
-  const description = String((await first.fileDirectory.loadValue("ImageDescription")) ?? "");
-  const layout = stackLayout(description, images.length, spp);
-  if (layout.format !== "tiff" && layout.channels * layout.slices * layout.frames > images.length * spp) {
-    throw fail(
-      `the ${layout.format === "ome" ? "OME-XML" : "ImageJ description"} promises ${layout.channels * layout.slices * layout.frames} planes but the file has ${images.length} pages`,
-      "one page per plane (ImageJ's single-page 'virtual' stacks are not supported; re-save in Fiji)",
-    );
-  }
-  if (layout.format === "imagej" && layout.pixelSize) {
-    const xr = await first.fileDirectory.loadValue("XResolution");
-    const yr = await first.fileDirectory.loadValue("YResolution");
-    const res = (r: unknown) =>
-      Array.isArray(r) || ArrayBuffer.isView(r) ? Number((r as number[])[0]) / Number((r as number[])[1]) : Number.NaN;
-    layout.pixelSize.x = 1 / res(xr);
-    layout.pixelSize.y = 1 / res(yr);
-    if (!(layout.pixelSize.x > 0)) delete layout.pixelSize;
-  }
+  };
 
   const checkIndex = (name: string, v: number, n: number) => {
     if (!(Number.isInteger(v) && v >= 0 && v < n)) {
@@ -121,13 +151,17 @@ export async function readTiff(data: Uint8Array | ArrayBuffer, o: ReadTiffOption
     checkIndex("slice", z, layout.slices);
     checkIndex("frame", t, layout.frames);
     const { page, sample } = layout.locate(c, z, t);
+    const img = await image(page);
     let rasters: ArrayLike<number>[];
     try {
-      rasters = (await (images[page] as GeoTIFFImage).readRasters({
+      rasters = (await img.readRasters({
         interleave: false,
         samples: [sample],
       })) as unknown as ArrayLike<number>[];
     } catch (e) {
+      if (e instanceof BlockSizeError) {
+        throw new InputError(`page ${page + 1}: ${e.problem}`, { file, expected: e.expected });
+      }
       throw fail(`cannot decode page ${page + 1} (${errorText(e)})`, "a complete, uncorrupted TIFF");
     }
     return asPixels(rasters[0] as ArrayLike<number>, sampleType, file);
@@ -196,8 +230,8 @@ interface Layout extends StackLayout {
   locate(c: number, z: number, t: number): { page: number; sample: number };
 }
 
-function stackLayout(description: string, pages: number, spp: number): Layout {
-  const ome = parseOmeXml(description);
+function stackLayout(description: string, pages: number, spp: number, bound: PlaneBound): Layout {
+  const ome = parseOmeXml(description, bound);
   if (ome) {
     const order = ome.dimensionOrder;
     const index = pageIndexer(order, { C: ome.channels, Z: ome.slices, T: ome.frames });
@@ -206,7 +240,7 @@ function stackLayout(description: string, pages: number, spp: number): Layout {
     }
     return { format: "ome", ...ome, pageOf: index, locate: (c, z, t) => ({ page: index(c, z, t), sample: 0 }) };
   }
-  const ij = parseImageJDescription(description);
+  const ij = parseImageJDescription(description, bound);
   if (ij) {
     const index = pageIndexer("CZT", { C: ij.channels, Z: ij.slices, T: ij.frames });
     return { format: "imagej", ...ij, pageOf: index, locate: (c, z, t) => ({ page: index(c, z, t), sample: 0 }) };
@@ -234,52 +268,9 @@ function stackLayout(description: string, pages: number, spp: number): Layout {
   };
 }
 
-function checkHeader(b: Uint8Array, fail: (p: string, e?: string) => InputError): void {
-  if (b.byteLength < 8) throw fail(`not a TIFF file (only ${b.byteLength} bytes)`, "a TIFF file");
-  const ii = b[0] === 0x49 && b[1] === 0x49;
-  const mm = b[0] === 0x4d && b[1] === 0x4d;
-  const magic = ii ? (b[2] as number) | ((b[3] as number) << 8) : ((b[2] as number) << 8) | (b[3] as number);
-  if (!(ii || mm) || (magic !== 42 && magic !== 43)) {
-    throw fail("not a TIFF file (no TIFF header)", "a TIFF file starting with II*\\0 or MM\\0*");
-  }
-}
-
-async function checkStrips(
-  img: GeoTIFFImage,
-  fileLength: number,
-  type: SampleType,
-  fail: (p: string, e?: string) => InputError,
-): Promise<void> {
-  const fd = img.fileDirectory;
-  const tiled = fd.hasTag("TileOffsets");
-  const offsets = (await fd.loadValue(tiled ? "TileOffsets" : "StripOffsets")) as ArrayLike<number> | undefined;
-  const counts = (await fd.loadValue(tiled ? "TileByteCounts" : "StripByteCounts")) as ArrayLike<number> | undefined;
-  if (!offsets || !counts || offsets.length !== counts.length)
-    throw fail("malformed TIFF: strip offsets or byte counts are missing");
-  const planar = Number((await fd.loadValue("PlanarConfiguration")) ?? 1);
-  const samples = planar === 2 ? 1 : img.getSamplesPerPixel();
-  const width = tiled ? img.getTileWidth() : img.getWidth();
-  const rows = tiled
-    ? img.getTileHeight()
-    : Math.min(Number((await fd.loadValue("RowsPerStrip")) ?? img.getHeight()), img.getHeight());
-  const stripBytes = width * rows * samples * bytesPer(type);
-  for (let i = 0; i < offsets.length; i++) {
-    const end = (offsets[i] as number) + (counts[i] as number);
-    if (end > fileLength) {
-      throw fail(
-        `truncated TIFF: data of ${tiled ? "tile" : "strip"} ${i + 1} ends at byte ${end} but the file has ${fileLength}`,
-        "a complete TIFF file",
-      );
-    }
-    if ((counts[i] as number) > stripBytes * 2 + 1024) {
-      throw fail(`malformed TIFF: ${tiled ? "tile" : "strip"} ${i + 1} holds more bytes than its pixels can need`);
-    }
-  }
-}
-
-function sampleTypeOf(img: GeoTIFFImage, fail: (p: string, e?: string) => InputError): SampleType {
-  const bits = img.getBitsPerSample();
-  const format = img.getSampleFormat();
+function sampleTypeOf(page: TiffPage, fail: (p: string, e?: string) => InputError): SampleType {
+  const bits = page.bitsPerSample;
+  const format = page.sampleFormat;
   const key = `${format}:${bits}`;
   const map: Record<string, SampleType> = {
     "1:8": "uint8",
