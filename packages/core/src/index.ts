@@ -262,6 +262,20 @@ export {
   type TiffStack,
 } from "./io/tiff/read-tiff.ts";
 
+// Parsing: qPCR runs (long and wide Cq tables) with "Undetermined" and above-cut-off Cq as named choices
+export {
+  type CqStatus,
+  MISSING_CQ_CHOICES,
+  type MissingCqChoice,
+  type QpcrReaction,
+  type QpcrReadOptions,
+  type QpcrRun,
+  REACTION_ROLES,
+  type ReactionRole,
+} from "./io/qpcr/types.ts";
+export { amplificationFactor, readQpcrLongTable } from "./io/qpcr/long-table.ts";
+export { readQpcrWideTable } from "./io/qpcr/wide-table.ts";
+
 // Dose–response fitting: one curve (LL.4, Prism 4PL/3PL/5PL), IC50 with its interval
 export {
   type DoseResponseData,
@@ -330,7 +344,7 @@ export {
   grCurvesFromTable,
 } from "./fit/gr-curves.ts";
 
-// Statistics: t distribution, F and AICc model comparison, Mann–Whitney, Welch
+// Statistics: t distribution, F and AICc model comparison, Mann–Whitney, Welch, Wilcoxon with Hodges–Lehmann
 export { tCritical } from "./stats/distributions.ts";
 export {
   type AiccComparison,
@@ -341,6 +355,53 @@ export {
 } from "./stats/model-comparison.ts";
 export { type MannWhitneyResult, mannWhitneyU } from "./stats/mann-whitney.ts";
 export { type WelchResult, welchTTest } from "./stats/welch.ts";
+export { type WilcoxonRankSumResult, wilcoxonRankSum } from "./stats/wilcoxon-rank-sum.ts";
+
+// qPCR: technical replicates, ΔΔCq and ΔCq (pcr's conventions), standard curves and efficiencies
+export type { CqTable } from "./qpcr/cq-table.ts";
+export {
+  DEFAULT_MAX_SPREAD_cycles,
+  dilutionSeriesOf,
+  sampleTable,
+  type TechnicalReplicates,
+  technicalReplicates,
+} from "./qpcr/replicates.ts";
+export {
+  type ComparativeOptions,
+  type DeltaCqRow,
+  type DeltaDeltaCqRow,
+  deltaCq,
+  deltaDeltaCq,
+  type TubeMode,
+} from "./qpcr/comparative-cq.ts";
+export {
+  type DilutionSeries,
+  type EfficiencyCheck,
+  efficiencyCheck,
+  fitLine,
+  type LineFit,
+  type StandardCurve,
+  standardCurves,
+} from "./qpcr/standard-curve.ts";
+export {
+  type CurveCoefficients,
+  type RelativeStandardCurveRow,
+  relativeStandardCurve,
+} from "./qpcr/relative-standard-curve.ts";
+
+// qPCR: the fold with its 95 % CI (one or more reference genes, efficiencies) and pcr_test's tests
+export {
+  type RelativeQuantityOptions,
+  type RelativeQuantityRow,
+  type ReplicateDesign,
+  relativeQuantity,
+} from "./qpcr/relative-quantity.ts";
+export {
+  type DeltaCqTestName,
+  type DeltaCqTestOptions,
+  type DeltaCqTestRow,
+  testDeltaCq,
+} from "./qpcr/delta-cq-tests.ts";
 
 // Co-localization: Coloc 2's metrics over an image or per cell
 export {
