@@ -146,7 +146,7 @@ export const CORE_LAYERS: readonly (readonly string[])[] = [
   ["units", "stats", "ode"], // concentrations and durations; distributions and tests; the stiff solver
   ["knowledge", "coloc"], // the science as data; co-localization metrics over pixel arrays
   ["io", "model"], // parsers (into coloc's pixel arrays); the well model (knowledge + ode)
-  ["fit", "qpcr"], // dose–response fitting (of io's tables); qPCR quantities and tests (of io's runs)
+  ["fit", "qpcr", "sequencing"], // dose–response fitting (of io's tables); qPCR quantities and tests (of io's runs); Sanger reads (io's chromatograms) trimmed, aligned, called
   ["virtual-assays", "standard-curve"], // virtual assays (the model's read-outs, viability curves fitted by fit); standard curves (fit's fitter)
   ["calibration", "troubleshoot"], // fitted to IC50s; observations → mechanisms (knowledge, experiments)
   ["index.ts"], // the public barrel

@@ -10,8 +10,9 @@
  *
  *   version · errors · units · random numbers · ODE solver · knowledge (cell lines, drugs,
  *   mechanisms, parameters, seed and troubleshooting tables, assays, protocols) · well model ·
- *   virtual assays · standard curves · calibration · parsing (delimited text, dose–response tables, TIFF), CSV ·
- *   dose–response fitting (single, robust, global, ratios, GR metrics) · statistics ·
+ *   virtual assays · standard curves · calibration · parsing (delimited text, dose–response
+ *   tables, TIFF, Sanger chromatograms), CSV · dose–response fitting (single, robust, global,
+ *   ratios, GR metrics) · sequencing (trimming) · statistics ·
  *   co-localization · troubleshooter
  */
 
@@ -276,6 +277,11 @@ export {
 export { amplificationFactor, readQpcrLongTable } from "./io/qpcr/long-table.ts";
 export { readQpcrWideTable } from "./io/qpcr/wide-table.ts";
 
+// Parsing: Sanger chromatograms (ABIF .ab1, SCF) over bytes: calls, Phred qualities, peaks, traces
+export { type Chromatogram, TRACE_BASES, type TraceBase } from "./io/sanger/chromatogram.ts";
+export { type AbifEntry, looksLikeAbif, type ReadAbifOptions, readAbif, readAbifDirectory } from "./io/sanger/abif.ts";
+export { type ReadChromatogramOptions, readChromatogram } from "./io/sanger/read-chromatogram.ts";
+
 // Dose–response fitting: one curve (LL.4, Prism 4PL/3PL/5PL), IC50 with its interval
 export {
   type DoseResponseData,
@@ -343,6 +349,15 @@ export {
   grCurvesFromSeparateTables,
   grCurvesFromTable,
 } from "./fit/gr-curves.ts";
+
+// Sequencing: quality trimming of Sanger reads (Mott, as Biopython's abi-trim)
+export {
+  DEFAULT_TRIM_CUTOFF,
+  DEFAULT_TRIM_MINIMUM_LENGTH,
+  mottTrim,
+  type TrimOptions,
+  type TrimResult,
+} from "./sequencing/trim.ts";
 
 // Statistics: t distribution, F and AICc model comparison, Mann–Whitney, Welch, Wilcoxon with Hodges–Lehmann
 export { tCritical } from "./stats/distributions.ts";
