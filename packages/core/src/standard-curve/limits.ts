@@ -83,6 +83,20 @@ const DEFINITIONS: Record<string, string> = {
   "loq:din-32645": "x = k·(1−α) CI half-width of x from n replicates (DIN 32645:1994, ISO 11843)",
 };
 
+/**
+ * The ICH Q2(R2) §7.3 limits: a multiple (3.3 for the LOD, 10 for the LOQ) of the blank's or the
+ * residual SD over the slope at zero; a string says why it cannot be computed.
+ */
+function sdMultipleAmount(
+  curve: LimitCurve,
+  method: "blank-sd" | "residual-sd",
+  options: LimitOptions,
+  multiple: number,
+): number | string {
+  const s = method === "blank-sd" ? blankSd(options.blanks) : residualSd(curve);
+  return typeof s === "string" ? s : (multiple * s) / curve.derivative(0);
+}
+
 /** The LOD by one named method. */
 export function detectionLimit(
   curve: LimitCurve,
@@ -98,9 +112,8 @@ export function detectionLimit(
     unavailable,
   });
   if (method === "blank-sd" || method === "residual-sd") {
-    const s = method === "blank-sd" ? blankSd(options.blanks) : residualSd(curve);
-    if (typeof s === "string") return none(s);
-    return { method, definition, amount: (3.3 * s) / curve.derivative(0), response: null };
+    const amount = sdMultipleAmount(curve, method, options, 3.3);
+    return typeof amount === "string" ? none(amount) : { method, definition, amount, response: null };
   }
   if (!curve.unweighted) return none("assumes a constant response variance: unweighted curves only");
   const alpha = options.alpha ?? 0.05;
@@ -135,9 +148,8 @@ export function quantificationLimit(
     unavailable,
   });
   if (method === "blank-sd" || method === "residual-sd") {
-    const s = method === "blank-sd" ? blankSd(options.blanks) : residualSd(curve);
-    if (typeof s === "string") return none(s);
-    return { method, definition, amount: (10 * s) / curve.derivative(0), response: null };
+    const amount = sdMultipleAmount(curve, method, options, 10);
+    return typeof amount === "string" ? none(amount) : { method, definition, amount, response: null };
   }
   const alpha = options.alpha ?? 0.05;
   const k = options.k ?? 3;
