@@ -176,7 +176,11 @@ describe("adclab coloc, bad input: one clear line, exit code 2, nothing written"
       [fx("pair-ch1-lzw.tif")],
       /pair-ch1-lzw\.tif: the image has one channel, but co-localization needs two/,
     ],
-    ["a decompression bomb", [bomb], /bomb\.tif: page 1 declares .* more than the limit maxPageBytes .*refusing to decode/],
+    [
+      "a decompression bomb",
+      [bomb],
+      /bomb\.tif: page 1 declares .* more than the limit maxPageBytes .*refusing to decode/,
+    ],
     [
       "an unknown threshold method",
       [fx("pair-u16-imagej.tif"), "--threshold", "li"],
